@@ -1,0 +1,20 @@
+namespace ZeroFs.ObjectStore;
+
+/// <summary>The operations of <see cref="IObjectStore"/>, for fault plans, logs and metrics.</summary>
+public enum ObjectStoreOperation
+{
+    /// <summary><see cref="IObjectStore.GetAsync"/>.</summary>
+    Get,
+
+    /// <summary><see cref="IObjectStore.HeadAsync"/>.</summary>
+    Head,
+
+    /// <summary><see cref="IObjectStore.PutAsync"/>.</summary>
+    Put,
+
+    /// <summary><see cref="IObjectStore.ListAsync"/> (one step per call, however many pages).</summary>
+    List,
+
+    /// <summary><see cref="IObjectStore.DeleteAsync"/>.</summary>
+    Delete,
+}
