@@ -3,6 +3,6 @@ namespace ZeroFs.Cli;
 /// <summary>The zerofs entry point.</summary>
 public static class Program
 {
-    /// <summary>Runs the command line.</summary>
-    public static int Main(string[] args) => args.Length >= 0 ? 0 : 1;
+    /// <summary>Runs the command line; the return value is the process exit code (see <see cref="ExitCodes"/>).</summary>
+    public static Task<int> Main(string[] args) => CliApplication.RunAsync(args);
 }

@@ -22,38 +22,53 @@ public static class ConditionalWriteSelfTest
         ArgumentNullException.ThrowIfNull(store);
         var key = ProbePrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var first = Encoding.UTF8.GetBytes("zerofs self-test: first");
+        // Nothing to clean up when the first put fails: its error is the one to report.
+        var created = await store.PutAsync(key, first, PutCondition.CreateOnly, null, cancellationToken).ConfigureAwait(false);
+        if (!created.IsOk)
+        {
+            Fail(store, key, $"a create-only put of a new key returned {created.Status}");
+        }
+
+        var completed = false;
         try
         {
-            var created = await store.PutAsync(key, first, PutCondition.CreateOnly, null, cancellationToken).ConfigureAwait(false);
-            if (!created.IsOk)
-            {
-                Fail(store, key, $"a create-only put of a new key returned {created.Status}");
-            }
-
-            var again = await store.PutAsync(key, "zerofs self-test: second"u8.ToArray(), PutCondition.CreateOnly, null, cancellationToken)
-                .ConfigureAwait(false);
-            if (again.Status != PutStatus.PreconditionFailed)
-            {
-                Fail(store, key, $"a second create-only put of the same key returned {again.Status} instead of PreconditionFailed");
-            }
-
-            var wrong = await store.PutAsync(key, "zerofs self-test: wrong"u8.ToArray(), PutCondition.IfMatch("zerofs-selftest-wrong-etag"), null, cancellationToken)
-                .ConfigureAwait(false);
-            if (wrong.Status != PutStatus.PreconditionFailed)
-            {
-                Fail(store, key, $"an if-match put with a wrong etag returned {wrong.Status} instead of PreconditionFailed");
-            }
-
-            var right = await store.PutAsync(key, "zerofs self-test: replaced"u8.ToArray(), PutCondition.IfMatch(created.ETag!), null, cancellationToken)
-                .ConfigureAwait(false);
-            if (!right.IsOk)
-            {
-                Fail(store, key, $"an if-match put with the current etag returned {right.Status} instead of Ok");
-            }
+            await ProbeConditionsAsync(store, key, created.ETag!, cancellationToken).ConfigureAwait(false);
+            completed = true;
         }
         finally
         {
-            await store.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await store.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ObjectStoreException) when (!completed)
+            {
+                // The probe's own failure is the one worth reporting; a leftover probe object is harmless.
+            }
+        }
+    }
+
+    private static async Task ProbeConditionsAsync(IObjectStore store, string key, string etag, CancellationToken cancellationToken)
+    {
+        var again = await store.PutAsync(key, "zerofs self-test: second"u8.ToArray(), PutCondition.CreateOnly, null, cancellationToken)
+            .ConfigureAwait(false);
+        if (again.Status != PutStatus.PreconditionFailed)
+        {
+            Fail(store, key, $"a second create-only put of the same key returned {again.Status} instead of PreconditionFailed");
+        }
+
+        var wrong = await store.PutAsync(key, "zerofs self-test: wrong"u8.ToArray(), PutCondition.IfMatch("zerofs-selftest-wrong-etag"), null, cancellationToken)
+            .ConfigureAwait(false);
+        if (wrong.Status != PutStatus.PreconditionFailed)
+        {
+            Fail(store, key, $"an if-match put with a wrong etag returned {wrong.Status} instead of PreconditionFailed");
+        }
+
+        var right = await store.PutAsync(key, "zerofs self-test: replaced"u8.ToArray(), PutCondition.IfMatch(etag), null, cancellationToken)
+            .ConfigureAwait(false);
+        if (!right.IsOk)
+        {
+            Fail(store, key, $"an if-match put with the current etag returned {right.Status} instead of Ok");
         }
     }
 

@@ -1,0 +1,184 @@
+using ZeroFs.ObjectStore;
+
+namespace ZeroFs.Engine;
+
+/// <summary>Fencing detection, periodic publish, failure and close (ENGINE.md §9 Close).</summary>
+public sealed partial class Db
+{
+    /// <summary>
+    /// Closes the writer: stops intake, commits the queued batches, flushes the WAL, freezes and
+    /// publishes the memtable (unless <see cref="EngineOptions.PublishOnClose"/> is false), then fails
+    /// any remaining waiter with <see cref="ObjectDisposedException"/>. Never hangs after fencing or
+    /// a fatal error; safe to call more than once.
+    /// </summary>
+    public ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _closing, 1) == 0)
+        {
+            _disposeTask = CloseAsync();
+        }
+
+        return new ValueTask(Volatile.Read(ref _disposeTask) ?? Task.CompletedTask);
+    }
+
+    private async Task CloseAsync()
+    {
+        _requests.Writer.TryComplete();
+        await _writeLoop.ConfigureAwait(false);
+        try
+        {
+            if (Volatile.Read(ref _failure) is null)
+            {
+                var last = Volatile.Read(ref _visibleSeq);
+                if (_options.PublishOnClose || _walWriter is null)
+                {
+                    Freeze();
+                }
+
+                if (_walWriter is not null)
+                {
+                    _walWriter.RequestFlush(last);
+                }
+
+                await _durability.WaitAsync(last).ConfigureAwait(false);
+                while (Volatile.Read(ref _failure) is null && _options.PublishOnClose && Volatile.Read(ref _state).Frozen.Length > 0)
+                {
+                    var signal = Volatile.Read(ref _progress);
+                    if (Volatile.Read(ref _state).Frozen.Length == 0)
+                    {
+                        break;
+                    }
+
+                    await signal.Task.ConfigureAwait(false);
+                }
+
+                EngineLog.Closed(_logger, last);
+            }
+        }
+        catch (Exception ex)
+        {
+            // Usually already recorded (fenced, fatal store error); otherwise record it now.
+            if (Volatile.Read(ref _failure) is null)
+            {
+                Stop(new EngineFailedException("closing the writer failed", ex));
+            }
+        }
+
+        Stop(new ObjectDisposedException(nameof(Db), "The database was closed."));
+        await _shutdown.CancelAsync().ConfigureAwait(false);
+        await _publishLoop.ConfigureAwait(false);
+        await _pollLoop.ConfigureAwait(false);
+        if (_walWriter is not null)
+        {
+            await _walWriter.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _sstSealer.Dispose();
+        _walSealer.Dispose();
+        _manifestSealer.Dispose();
+        _shutdown.Dispose();
+    }
+
+    // Detects fencing (ENGINE.md §11 ManifestPollInterval) and forces the periodic publish that
+    // bounds how long acknowledged writes live only in a separate WAL store.
+    private async Task PollLoopAsync()
+    {
+        var token = _shutdown.Token;
+        try
+        {
+            while (Volatile.Read(ref _failure) is null)
+            {
+                await Task.Delay(_options.ManifestPollInterval, _time, token).ConfigureAwait(false);
+                Manifest.StoredManifest? latest;
+                try
+                {
+                    latest = await _manifests.ReadLatestAsync(token).ConfigureAwait(false);
+                }
+                catch (ObjectStoreException ex)
+                {
+                    // Retried at the next interval; writes detect fencing on their own.
+                    EngineLog.PollFailed(_logger, ex);
+                    continue;
+                }
+
+                if (latest is not null && latest.Manifest.WriterEpoch > _epoch)
+                {
+                    Stop(FencedException.ByEpoch(latest.Manifest.WriterEpoch, _epoch));
+                    return;
+                }
+
+                if (_time.GetElapsedTime(_lastPublishTimestamp) >= _options.FlushInterval && Volatile.Read(ref _state).Memtable.Count > 0)
+                {
+                    _lastPublishTimestamp = _time.GetTimestamp();
+                    _requests.Writer.TryWrite(new WriteRequest(null, null));
+                }
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // Closing.
+        }
+        catch (Exception ex)
+        {
+            OnBackgroundFailure(ex);
+        }
+    }
+
+    // A background task failed: a WAL PUT lost its CreateOnly (fenced), a store call failed after
+    // retries, or the process "crashed" in a simulation.
+    private void OnBackgroundFailure(Exception ex)
+    {
+        if (ex is FencedException fenced)
+        {
+            _ = DescribeFenceAsync(fenced);
+            return;
+        }
+
+        Stop(ex is EngineFailedException ? ex : new EngineFailedException("the writer stopped after a fatal error", ex));
+    }
+
+    // Names the newer epoch in the message when the manifest can still be read.
+    private async Task DescribeFenceAsync(FencedException fenced)
+    {
+        Exception final = fenced;
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5), _time);
+            var latest = await _manifests.ReadLatestAsync(timeout.Token).ConfigureAwait(false);
+            if (latest is not null && latest.Manifest.WriterEpoch > _epoch)
+            {
+                final = new FencedException(FencedException.ByEpoch(latest.Manifest.WriterEpoch, _epoch).Message, fenced);
+            }
+        }
+        catch (Exception ex) when (ex is ObjectStoreException or OperationCanceledException or SimulatedCrashException or CorruptionException)
+        {
+            // Keep the original message.
+        }
+
+        Stop(final);
+    }
+
+    // Records the first failure and wakes everything that could wait: durability waiters,
+    // queued writes, backpressure and close.
+    private void Stop(Exception failure)
+    {
+        if (Interlocked.CompareExchange(ref _failure, failure, null) is not null)
+        {
+            return;
+        }
+
+        if (failure is FencedException)
+        {
+            EngineLog.Fenced(_logger, failure.Message);
+        }
+        else if (failure is not ObjectDisposedException)
+        {
+            EngineLog.Fatal(_logger, failure);
+        }
+
+        _durability.Fail(failure);
+        _requests.Writer.TryComplete();
+        SignalProgress();
+        KickPublisher();
+    }
+}

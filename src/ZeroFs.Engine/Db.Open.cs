@@ -1,0 +1,124 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ZeroFs.Crypto;
+using ZeroFs.Engine.Manifest;
+using ZeroFs.Engine.Wal;
+using ZeroFs.ObjectStore;
+
+namespace ZeroFs.Engine;
+
+/// <summary>Opening a writer: ENGINE.md §9 "Open writer" steps 1–8.</summary>
+public sealed partial class Db
+{
+    private Db(
+        IObjectStore main,
+        IObjectStore walStore,
+        EngineOptions options,
+        TimeProvider time,
+        ILogger logger,
+        BlockSealer manifestSealer,
+        BlockSealer walSealer,
+        BlockSealer sstSealer,
+        ManifestStore manifests,
+        Random random,
+        RecoveredState recovered)
+    {
+        _main = main;
+        _walStore = walStore;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _manifestSealer = manifestSealer;
+        _walSealer = walSealer;
+        _sstSealer = sstSealer;
+        _manifests = manifests;
+        _random = random;
+        _ulids = recovered.Ulids;
+        _epoch = recovered.Epoch;
+        _fenceId = recovered.FenceId;
+        _uploadSlots = new SemaphoreSlim(options.L0UploadParallelism, options.L0UploadParallelism);
+        _visibleSeq = recovered.LastSeq;
+        _lastTick = recovered.LastTick;
+        _lastPublishTimestamp = time.GetTimestamp();
+        _durability = new DurabilityTracker(recovered.LastSeq);
+        _state = new DbState(recovered.Memtable, recovered.Frozen, recovered.L0, recovered.Manifest);
+        if (options.WalEnabled)
+        {
+            _walWriter = new WalWriter(walStore, walSealer, recovered.FenceId + 1, options, time, _durability.Advance, OnBackgroundFailure);
+        }
+    }
+
+    /// <summary>
+    /// Opens the writer of the tree rooted at <paramref name="main"/>, fencing any previous writer
+    /// (ENGINE.md §9 open steps 1–8): creates manifest 1 in an empty root, claims writer epoch + 1
+    /// by CAS, fences the WAL, replays it, and re-checks the epoch.
+    /// </summary>
+    /// <param name="main">The bucket root: manifests, tables, and the WAL unless <paramref name="wal"/> is given.</param>
+    /// <param name="wal">A separate WAL store (needs <see cref="EngineOptions.WalStoreTag"/>), or null for the main store.</param>
+    /// <param name="key">The data key; sealers derive their own subkeys, so the caller keeps ownership.</param>
+    /// <param name="options">Settings (validated here).</param>
+    /// <param name="time">The clock of every timer, timestamp and ULID.</param>
+    /// <param name="loggerFactory">Logging, or null for none.</param>
+    /// <param name="cancellationToken">Cancels the open (nothing is half-claimed: a later open recovers).</param>
+    /// <exception cref="FencedException">Another writer claimed a newer epoch while this one was opening.</exception>
+    /// <exception cref="InvalidOperationException">The root holds objects but no manifest, or the WAL store tag does not match.</exception>
+    public static async Task<Db> OpenWriterAsync(
+        IObjectStore main,
+        IObjectStore? wal,
+        DataKey key,
+        EngineOptions options,
+        TimeProvider time,
+        ILoggerFactory? loggerFactory = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(main);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        options.Validate();
+        var separate = wal is not null && !ReferenceEquals(wal, main);
+        if (separate != (options.WalStoreTag is not null))
+        {
+            throw new ArgumentException(separate
+                ? "A separate WAL store needs EngineOptions.WalStoreTag (recorded in the manifest so a mismatched store is refused)."
+                : "EngineOptions.WalStoreTag is set but no separate WAL store was given.");
+        }
+
+        var walStore = wal ?? main;
+        var walTag = DbManifest.WalStoreName(separate ? options.WalStoreTag : null);
+        var logger = (ILogger?)loggerFactory?.CreateLogger<Db>() ?? NullLogger.Instance;
+        var manifestSealer = new BlockSealer(key, KeyDomain.Manifest, options.Compression);
+        var walSealer = new BlockSealer(key, KeyDomain.Wal, options.Compression);
+        var sstSealer = new BlockSealer(key, KeyDomain.Sst, options.Compression);
+        try
+        {
+            var manifests = new ManifestStore(main, manifestSealer);
+            var random = options.RandomSeed is { } seed ? new Random(seed) : new Random();
+            var opener = new WriterOpener(main, walStore, walTag, options, time, logger, manifests, walSealer, sstSealer, random);
+            var recovered = await opener.RunAsync(cancellationToken).ConfigureAwait(false);
+            var db = new Db(main, walStore, options, time, logger, manifestSealer, walSealer, sstSealer, manifests, random, recovered);
+            db.Start();
+            return db;
+        }
+        catch
+        {
+            manifestSealer.Dispose();
+            walSealer.Dispose();
+            sstSealer.Dispose();
+            throw;
+        }
+    }
+
+    private void Start()
+    {
+        _writeLoop = Task.Run(WriteLoopAsync);
+        _publishLoop = Task.Run(PublishLoopAsync);
+        _pollLoop = Task.Run(PollLoopAsync);
+        foreach (var frozen in _state.Frozen)
+        {
+            frozen.Upload = UploadAsync(frozen);
+        }
+
+        KickPublisher();
+    }
+}

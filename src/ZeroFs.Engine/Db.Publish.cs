@@ -1,0 +1,130 @@
+using System.Collections.Immutable;
+using ZeroFs.Engine.Manifest;
+using ZeroFs.Engine.Sst;
+
+namespace ZeroFs.Engine;
+
+/// <summary>
+/// L0 publish (ENGINE.md §9 "Freeze + L0 publish"): oldest frozen memtable first, only after its
+/// upload finished and the WAL is durable up to its max seq (bug #3), by a merge-and-retry CAS of
+/// the manifest; then the memtable is dropped from the read state.
+/// </summary>
+public sealed partial class Db
+{
+    private async Task PublishLoopAsync()
+    {
+        var token = _shutdown.Token;
+        try
+        {
+            while (true)
+            {
+                await _publishKick.WaitAsync(token).ConfigureAwait(false);
+                while (Volatile.Read(ref _failure) is null && Volatile.Read(ref _state).Frozen is { Length: > 0 } frozen)
+                {
+                    await PublishAsync(frozen[^1], token).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // Closing.
+        }
+        catch (Exception ex)
+        {
+            OnBackgroundFailure(ex);
+        }
+    }
+
+    private async Task PublishAsync(FrozenMemtable frozen, CancellationToken token)
+    {
+        var info = await frozen.Upload!.ConfigureAwait(false);
+        var maxSeq = frozen.Table.MaxSeq;
+
+        // Never publish rows whose WAL batches are not durable yet (invariant 5); without a WAL
+        // nothing older is pending because publishes go in seq order.
+        if (_walWriter is not null)
+        {
+            _walWriter.RequestFlush(maxSeq);
+            await _durability.WaitAsync(maxSeq).WaitAsync(token).ConfigureAwait(false);
+        }
+
+        await WaitForL0RoomAsync(token).ConfigureAwait(false);
+        var reference = TableRef.FromInfo(info);
+        var stored = await _manifests.UpdateAsync(latest => MergeWriterFields(latest, frozen, reference), token).ConfigureAwait(false);
+        var reader = await SstReader.OpenAsync(_main, _sstSealer, info.TableId, info.Size, info.MetaOffset, info.MetaLength, null, token)
+            .ConfigureAwait(false);
+
+        lock (_stateLock)
+        {
+            var state = _state;
+            var l0 = MatchL0(stored.Manifest.L0, state.L0, reader);
+            Volatile.Write(ref _state, new DbState(state.Memtable, state.Frozen.Remove(frozen), l0, stored));
+        }
+
+        _lastPublishTimestamp = _time.GetTimestamp();
+        EngineMetrics.L0Published.Add(1);
+        EngineLog.Published(_logger, info.TableId, stored.Id, stored.Manifest.LastL0Seq);
+        _durability.Advance(maxSeq);
+        SignalProgress();
+    }
+
+    // Re-applies only the writer-owned fields onto the freshly read manifest (ENGINE.md §8 merge rules).
+    private DbManifest MergeWriterFields(StoredManifest latest, FrozenMemtable frozen, TableRef reference)
+    {
+        var m = latest.Manifest;
+        if (m.WriterEpoch != _epoch)
+        {
+            if (m.WriterEpoch < _epoch)
+            {
+                throw new InvalidOperationException($"manifest {latest.Id} holds writer epoch {m.WriterEpoch} below ours ({_epoch}): epochs must never decrease");
+            }
+
+            throw FencedException.ByEpoch(m.WriterEpoch, _epoch);
+        }
+
+        var l0 = m.L0.Any(t => t.Id == reference.Id) ? m.L0 : m.L0.Insert(0, reference);
+        return m with
+        {
+            L0 = l0,
+            WalReplayAfter = Math.Max(m.WalReplayAfter, frozen.ReplayAfter),
+            WalNextHint = Math.Max(m.WalNextHint, _walWriter?.NextId ?? frozen.ReplayAfter + 1),
+            LastL0Seq = Math.Max(m.LastL0Seq, frozen.Table.MaxSeq),
+            LastL0Tick = Math.Max(m.LastL0Tick, frozen.LastTick),
+            RetainSeqFloor = RetainSeqFloor(),
+            Created = _time.GetUtcNow(),
+            CreatorRole = CreatorRole.Writer,
+        };
+    }
+
+    // The open readers for the manifest's L0 list (same order); tables dropped by a compactor disappear.
+    private static ImmutableArray<SstReader> MatchL0(ImmutableArray<TableRef> refs, ImmutableArray<SstReader> open, SstReader added)
+    {
+        var byId = open.ToDictionary(r => r.TableId);
+        byId[added.TableId] = added;
+        var result = ImmutableArray.CreateBuilder<SstReader>(refs.Length);
+        foreach (var r in refs)
+        {
+            if (byId.TryGetValue(r.Id, out var reader))
+            {
+                result.Add(reader);
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    private async Task WaitForL0RoomAsync(CancellationToken token)
+    {
+        var warned = false;
+        while (Volatile.Read(ref _state).L0.Length >= _options.L0MaxTables)
+        {
+            if (!warned)
+            {
+                EngineLog.L0Stall(_logger, Volatile.Read(ref _state).L0.Length, _options.L0MaxTables);
+                warned = true;
+            }
+
+            await Task.Delay(_options.ManifestPollInterval, _time, token).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using System.Diagnostics.Metrics;
+
+namespace ZeroFs.Engine;
+
+/// <summary>The engine's instruments on the <c>ZeroFs.Engine</c> meter (STYLE.md §4.9).</summary>
+internal static class EngineMetrics
+{
+    /// <summary>The meter name.</summary>
+    internal const string MeterName = "ZeroFs.Engine";
+
+    private static readonly Meter Meter = new(MeterName);
+
+    /// <summary>Batches committed to the memtable.</summary>
+    internal static readonly Counter<long> Batches = Meter.CreateCounter<long>("zerofs.engine.batches", "{batch}", "Write batches committed");
+
+    /// <summary>WAL segments written.</summary>
+    internal static readonly Counter<long> WalSegments = Meter.CreateCounter<long>("zerofs.engine.wal.segments", "{segment}", "WAL segments written");
+
+    /// <summary>WAL bytes written (sealed).</summary>
+    internal static readonly Counter<long> WalBytes = Meter.CreateCounter<long>("zerofs.engine.wal.bytes", "By", "Sealed WAL bytes written");
+
+    /// <summary>L0 tables published.</summary>
+    internal static readonly Counter<long> L0Published = Meter.CreateCounter<long>("zerofs.engine.l0.published", "{table}", "L0 tables published");
+
+    /// <summary>Time writes waited for backpressure.</summary>
+    internal static readonly Histogram<double> BackpressureWait = Meter.CreateHistogram<double>("zerofs.engine.backpressure.wait", "ms", "Time a write waited for unflushed bytes to drain");
+}

@@ -1,0 +1,93 @@
+using ZeroFs.Crypto;
+using ZeroFs.Engine.Sst;
+
+namespace ZeroFs.Engine;
+
+/// <summary>
+/// Settings of a writer (ENGINE.md §11). Immutable; <see cref="Validate"/> runs when a database is
+/// opened. Defaults live only here.
+/// </summary>
+public sealed record EngineOptions
+{
+    /// <summary>Write a WAL (default). When false, a durability wait forces a memtable freeze and L0 publish.</summary>
+    public bool WalEnabled { get; init; } = true;
+
+    /// <summary>
+    /// Names the separate WAL store, recorded in the manifest as <c>separate:&lt;tag&gt;</c>; required
+    /// when a separate WAL store is passed, and must be null otherwise. Opening with a tag that differs
+    /// from the manifest's is refused.
+    /// </summary>
+    public string? WalStoreTag { get; init; }
+
+    /// <summary>Longest time buffered WAL bytes wait without a durability waiter (default 100 ms).</summary>
+    public TimeSpan WalFlushInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>A WAL segment is cut and written once its buffer reaches this size (default 16 MiB).</summary>
+    public int WalMaxBytes { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>The mutable memtable is frozen and flushed to L0 at this size (default 64 MiB).</summary>
+    public long L0TableBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>Writes wait while memtables not yet published hold this many bytes (default 512 MiB).</summary>
+    public long MaxUnflushedBytes { get; init; } = 512L * 1024 * 1024;
+
+    /// <summary>
+    /// L0 publishing stalls while this many L0 tables exist. ENGINE.md recommends 12 once compaction
+    /// runs (M5); until then the default is large (4096) so that a writer without a compactor never
+    /// stalls forever.
+    /// </summary>
+    public int L0MaxTables { get; init; } = 4096;
+
+    /// <summary>Frozen memtables built and uploaded at once (default 2).</summary>
+    public int L0UploadParallelism { get; init; } = 2;
+
+    /// <summary>
+    /// A non-empty memtable is published at least this often (default 30 s), bounding how long an
+    /// acknowledged write lives only in a separate WAL store.
+    /// </summary>
+    public TimeSpan FlushInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the writer re-reads the manifest to detect a newer writer (default 1 s).</summary>
+    public TimeSpan ManifestPollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Freeze and publish the memtable on close (default true); false leaves it to WAL replay.</summary>
+    public bool PublishOnClose { get; init; } = true;
+
+    /// <summary>Layout of L0 tables.</summary>
+    public SstWriterOptions Sst { get; init; } = new();
+
+    /// <summary>Compression of new blocks, WAL segments and manifests.</summary>
+    public CompressionOptions Compression { get; init; } = CompressionOptions.Default;
+
+    /// <summary>Seed of the engine's random source (ULIDs, skiplist heights); null = unseeded.</summary>
+    public int? RandomSeed { get; init; }
+
+    /// <summary>Throws <see cref="ArgumentException"/> when a value is out of range or inconsistent.</summary>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(WalFlushInterval, TimeSpan.Zero, nameof(WalFlushInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThan(WalMaxBytes, 1024, nameof(WalMaxBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(L0TableBytes, 1024, nameof(L0TableBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(L0MaxTables, 1, nameof(L0MaxTables));
+        ArgumentOutOfRangeException.ThrowIfLessThan(L0UploadParallelism, 1, nameof(L0UploadParallelism));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(L0UploadParallelism, 16, nameof(L0UploadParallelism));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(FlushInterval, TimeSpan.Zero, nameof(FlushInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ManifestPollInterval, TimeSpan.Zero, nameof(ManifestPollInterval));
+        ArgumentNullException.ThrowIfNull(Sst, nameof(Sst));
+        ArgumentNullException.ThrowIfNull(Compression, nameof(Compression));
+        Sst.Validate();
+        Compression.Validate();
+        if (MaxUnflushedBytes <= L0TableBytes * (1L + L0UploadParallelism))
+        {
+            throw new ArgumentException(
+                $"{nameof(MaxUnflushedBytes)} ({MaxUnflushedBytes}) must exceed {nameof(L0TableBytes)} × (1 + {nameof(L0UploadParallelism)}) " +
+                $"({L0TableBytes * (1L + L0UploadParallelism)}).",
+                nameof(MaxUnflushedBytes));
+        }
+
+        if (WalStoreTag is not null && (WalStoreTag.Length == 0 || WalStoreTag.Length > 200 || WalStoreTag.Any(char.IsControl)))
+        {
+            throw new ArgumentException("WalStoreTag must be 1..200 printable characters.", nameof(WalStoreTag));
+        }
+    }
+}

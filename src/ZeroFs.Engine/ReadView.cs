@@ -1,0 +1,79 @@
+using System.Buffers;
+using ZeroFs.Engine.Iterators;
+using ZeroFs.Engine.Memtable;
+using ZeroFs.Engine.Sst;
+
+namespace ZeroFs.Engine;
+
+/// <summary>
+/// An immutable set of sources to read from (the read half of ENGINE.md §10's <c>DbState</c>):
+/// memtables newest first (mutable one first, then frozen ones), then tables newest first (L0
+/// newest→oldest, then runs newest→oldest). A point get stops at the first source whose newest
+/// visible version is a value or a tombstone.
+/// </summary>
+internal sealed class ReadView
+{
+    private readonly SkipListMemtable[] _memtables;
+    private readonly SstReader[] _tables;
+
+    /// <summary>Creates a view; both lists are newest first.</summary>
+    internal ReadView(SkipListMemtable[] memtables, SstReader[] tables)
+    {
+        _memtables = memtables;
+        _tables = tables;
+    }
+
+    /// <summary>
+    /// The newest version of <paramref name="userKey"/> with seq ≤ <paramref name="snapshot"/>.
+    /// A found value is copied into <paramref name="value"/>. Synchronous unless a table block
+    /// must be fetched.
+    /// </summary>
+    internal ValueTask<LookupResult> GetAsync(
+        ReadOnlyMemory<byte> userKey, ulong snapshot, IBufferWriter<byte>? value, CancellationToken cancellationToken = default)
+    {
+        var key = userKey.Span;
+        foreach (var memtable in _memtables)
+        {
+            var result = memtable.Get(key, snapshot, value);
+            if (result.IsTerminal)
+            {
+                return new ValueTask<LookupResult>(result);
+            }
+        }
+
+        return _tables.Length == 0 ? new ValueTask<LookupResult>(LookupResult.NotFound) : GetFromTablesAsync(userKey, snapshot, value, cancellationToken);
+    }
+
+    /// <summary>Scans [<paramref name="start"/>, <paramref name="end"/>) at <paramref name="snapshot"/>; an empty bound = unbounded.</summary>
+    internal VisibleIterator Scan(ReadOnlyMemory<byte> start, ReadOnlyMemory<byte> end, ulong snapshot)
+    {
+        var sources = new IInternalIterator[_memtables.Length + _tables.Length];
+        for (var i = 0; i < _memtables.Length; i++)
+        {
+            sources[i] = _memtables[i].NewIterator();
+        }
+
+        for (var i = 0; i < _tables.Length; i++)
+        {
+            sources[_memtables.Length + i] = new SstIterator(_tables[i]);
+        }
+
+        return new VisibleIterator(new MergingIterator(sources), snapshot, start, end);
+    }
+
+    private async ValueTask<LookupResult> GetFromTablesAsync(
+        ReadOnlyMemory<byte> userKey, ulong snapshot, IBufferWriter<byte>? value, CancellationToken cancellationToken)
+    {
+        // An async ValueTask method that never suspends allocates nothing: the cached-block path stays free.
+        foreach (var table in _tables)
+        {
+            var result = await table.GetAsync(userKey, snapshot, value, cancellationToken).ConfigureAwait(false);
+            if (result.IsTerminal)
+            {
+                return result;
+            }
+        }
+
+        return LookupResult.NotFound;
+    }
+}

@@ -1,0 +1,14 @@
+namespace ZeroFs.Hosting;
+
+/// <summary>How a <see cref="ZeroFsHost"/> opens the bucket.</summary>
+public enum AccessMode
+{
+    /// <summary>The single writer: runs the conditional-write self-test and creates the key file on first start.</summary>
+    Writer,
+
+    /// <summary>A read replica (<c>--read-only</c>): never writes; the bucket must be initialised.</summary>
+    ReadOnly,
+
+    /// <summary>A read-only view pinned to a named checkpoint (<c>--checkpoint NAME</c>).</summary>
+    Checkpoint,
+}

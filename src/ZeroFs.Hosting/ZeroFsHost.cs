@@ -1,0 +1,272 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using ZeroFs.Crypto;
+using ZeroFs.Crypto.Keys;
+using ZeroFs.Hosting.Configuration;
+using ZeroFs.Hosting.Logging;
+using ZeroFs.Hosting.Storage;
+using ZeroFs.ObjectStore;
+
+namespace ZeroFs.Hosting;
+
+/// <summary>
+/// One running ZeroFS instance: opens the store stack, proves the store can fence writers, unlocks
+/// the data key and (once they exist) starts the storage engine and the protocol servers.
+/// Embeddable: tests and benchmarks construct it with options and call
+/// <see cref="StartAsync"/>/<see cref="StopAsync"/> in process.
+/// </summary>
+public sealed class ZeroFsHost : IAsyncDisposable
+{
+    private readonly ILogger _logger;
+    private readonly TimeProvider _timeProvider;
+    private readonly KeyFileOptions _keyFileOptions;
+    private IObjectStore? _store;
+    private IObjectStore? _walStore;
+    private DataKey? _dataKey;
+    private int _state; // 0 new, 1 started, 2 stopped
+
+    /// <summary>Creates a host; nothing is opened until <see cref="StartAsync"/>.</summary>
+    /// <param name="options">Bound configuration.</param>
+    /// <param name="mode">Writer, read replica or checkpoint view.</param>
+    /// <param name="checkpointName">The checkpoint to open; required when <paramref name="mode"/> is <see cref="AccessMode.Checkpoint"/>.</param>
+    /// <param name="loggerFactory">Where logs go.</param>
+    /// <param name="timeProvider">Clock for retries and timers; <see cref="TimeProvider.System"/> when omitted.</param>
+    /// <param name="keyFileOptions">Argon2id parameters for a newly created key file; the recommended ones when omitted.</param>
+    public ZeroFsHost(
+        ZeroFsOptions options,
+        AccessMode mode,
+        string? checkpointName,
+        ILoggerFactory loggerFactory,
+        TimeProvider? timeProvider = null,
+        KeyFileOptions? keyFileOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        if (mode == AccessMode.Checkpoint)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(checkpointName);
+        }
+
+        Options = options;
+        Mode = mode;
+        CheckpointName = checkpointName;
+        _logger = loggerFactory.CreateLogger<ZeroFsHost>();
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _keyFileOptions = keyFileOptions ?? KeyFileOptions.Default;
+    }
+
+    /// <summary>The configuration this host runs.</summary>
+    public ZeroFsOptions Options { get; }
+
+    /// <summary>How the bucket is opened.</summary>
+    public AccessMode Mode { get; }
+
+    /// <summary>The checkpoint opened in <see cref="AccessMode.Checkpoint"/> mode.</summary>
+    public string? CheckpointName { get; }
+
+    /// <summary>The configured listeners, as <c>"protocol address"</c> strings.</summary>
+    public IReadOnlyList<string> ConfiguredListeners => ServerListeners.Describe(Options.Servers);
+
+    /// <summary>
+    /// The listeners actually served. Empty in this build: the storage engine and the protocol
+    /// servers are not part of it yet.
+    /// </summary>
+    public IReadOnlyList<string> ServedListeners { get; } = [];
+
+    /// <summary>Opens the stores, runs the self-test (writer only) and unlocks the data key.</summary>
+    /// <exception cref="ZeroFsHostException">The store, the self-test or the key file failed; the message says what to do.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.CompareExchange(ref _state, 1, 0) != 0)
+        {
+            throw new InvalidOperationException("the host was already started");
+        }
+
+        var config = Options.SourcePath ?? EmbeddedConfig.DisplayName;
+        try
+        {
+            _store = CreateStore(Options.Storage.Url, "main", config);
+            HostingLog.Opening(_logger, DescribeMode(), _store.Description, config);
+            if (Options.Wal is { } wal)
+            {
+                _walStore = CreateStore(wal.Url, "wal", config);
+                HostingLog.SeparateWalStore(_logger, _walStore.Description);
+            }
+
+            if (Mode == AccessMode.Writer)
+            {
+                await SelfTestAsync(_store, cancellationToken).ConfigureAwait(false);
+                if (_walStore is not null)
+                {
+                    await SelfTestAsync(_walStore, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            _dataKey = await UnlockAsync(_store, config, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // A failed start leaves nothing to stop.
+            Volatile.Write(ref _state, 2);
+            await CloseAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        if (Mode == AccessMode.Checkpoint)
+        {
+            HostingLog.CheckpointNotResolved(_logger, CheckpointName!);
+        }
+
+        // INTEGRATION: open the engine (writer / reader / checkpoint) with _dataKey and the stores,
+        // then the filesystem, then bind one Kestrel listener per configured endpoint.
+        HostingLog.ServersNotAvailable(_logger, string.Join("; ", ConfiguredListeners));
+    }
+
+    /// <summary>Stops serving and closes the stores. Safe to call more than once.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _state, 2) != 1)
+        {
+            return;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        HostingLog.Stopping(_logger);
+        await CloseAsync().ConfigureAwait(false);
+        HostingLog.Stopped(_logger);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await CloseAsync().ConfigureAwait(false);
+    }
+
+    private string DescribeMode() => Mode switch
+    {
+        AccessMode.Writer => "writer",
+        AccessMode.ReadOnly => "read-only replica",
+        _ => $"checkpoint '{CheckpointName}' (read-only)",
+    };
+
+    private IObjectStore CreateStore(string url, string name, string config)
+    {
+        try
+        {
+            return ObjectStoreFactory.Create(url, Options.Aws, name, _timeProvider);
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException)
+        {
+            throw new ZeroFsHostException($"{config}: store url \"{url}\": {ex.Message}", isUsageError: true, ex);
+        }
+    }
+
+    private async Task SelfTestAsync(IObjectStore store, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ConditionalWriteSelfTest.RunAsync(store, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ObjectStoreSelfTestException ex)
+        {
+            throw new ZeroFsHostException(
+                $"the store {store.Description} failed the conditional-write self-test: {ex.Message}. "
+                + "ZeroFS needs create-only and compare-and-swap writes to keep two writers apart; use a store that supports them",
+                isUsageError: false,
+                ex);
+        }
+        catch (ObjectStoreException ex)
+        {
+            throw StoreFailure(store, ex);
+        }
+
+        HostingLog.SelfTestPassed(_logger, store.Description);
+    }
+
+    private async Task<DataKey> UnlockAsync(IObjectStore store, string config, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        DataKey key;
+        try
+        {
+            key = Mode == AccessMode.Writer
+                ? await KeyFile.OpenOrCreateAsync(store, Options.Storage.EncryptionPassword, _keyFileOptions, cancellationToken)
+                    .ConfigureAwait(false)
+                : await KeyFile.OpenAsync(store, Options.Storage.EncryptionPassword, cancellationToken).ConfigureAwait(false);
+        }
+        catch (WrongPasswordException ex)
+        {
+            throw new ZeroFsHostException(
+                $"wrong password: the encryption password from {config} does not unlock {KeyFile.ObjectKey} in {store.Description}; "
+                + "use the password the store was created with (nothing was written)",
+                isUsageError: false,
+                ex);
+        }
+        catch (KeyFileNotFoundException ex)
+        {
+            throw new ZeroFsHostException(
+                $"{store.Description} is not initialised (no {KeyFile.ObjectKey}); a {DescribeMode()} never creates it: "
+                + "start a writer once (`zerofs run` without --read-only or --checkpoint)",
+                isUsageError: false,
+                ex);
+        }
+        catch (KeyFileCorruptException ex)
+        {
+            throw new ZeroFsHostException(
+                $"{KeyFile.ObjectKey} in {store.Description} is damaged or of an unknown version: {ex.Message}", isUsageError: false, ex);
+        }
+        catch (ArgumentException ex) when (Mode == AccessMode.Writer)
+        {
+            throw new ZeroFsHostException(
+                $"{config}: the encryption password is too short for a new store: {ex.Message} "
+                + $"(at least {KeyFile.MinPasswordLength} characters)",
+                isUsageError: true,
+                ex);
+        }
+        catch (ObjectStoreException ex)
+        {
+            throw StoreFailure(store, ex);
+        }
+        catch (CryptoException ex)
+        {
+            throw new ZeroFsHostException($"cannot open {KeyFile.ObjectKey} in {store.Description}: {ex.Message}", isUsageError: false, ex);
+        }
+
+        HostingLog.KeyUnlocked(_logger, store.Description, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return key;
+    }
+
+    private static ZeroFsHostException StoreFailure(IObjectStore store, ObjectStoreException ex) =>
+        new(
+            $"the store {store.Description} failed: {ex.Message}"
+            + (ex.IsTransient ? " (transient; retries were exhausted: check the network and the endpoint)" : " (check the url, bucket and credentials)"),
+            isUsageError: false,
+            ex);
+
+    private async Task CloseAsync()
+    {
+        _dataKey?.Dispose();
+        _dataKey = null;
+        var stores = new[] { _walStore, _store };
+        _walStore = null;
+        _store = null;
+        foreach (var store in stores)
+        {
+            if (store is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                await store.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is ObjectStoreException or IOException)
+            {
+                HostingLog.StoreCloseFailed(_logger, ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using ZeroFs.Hosting.Configuration;
+
+namespace ZeroFs.Hosting.Tests;
+
+public sealed class ZeroFsHostTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("zerofs-host-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private ZeroFsOptions Options(string password = "password1") =>
+        EmbeddedConfig.Create(password) with
+        {
+            Storage = new StorageOptions { Url = Path.Combine(_root, "data"), EncryptionPassword = password },
+        };
+
+    [Fact]
+    public async Task StartAsync_Writer_CreatesKeyFileAndStops()
+    {
+        await using var host = new ZeroFsHost(Options(), AccessMode.Writer, null, NullLoggerFactory.Instance);
+
+        await host.StartAsync();
+        await host.StopAsync();
+
+        Assert.True(File.Exists(Path.Combine(_root, "data", "keys", "zerofs.key")));
+        Assert.Empty(host.ServedListeners);
+        Assert.Contains("nfs 127.0.0.1:2049", host.ConfiguredListeners);
+    }
+
+    [Fact]
+    public async Task StartAsync_ReadOnlyOnEmptyStore_FailsNamingTheFix()
+    {
+        await using var host = new ZeroFsHost(Options(), AccessMode.ReadOnly, null, NullLoggerFactory.Instance);
+
+        var ex = await Assert.ThrowsAsync<ZeroFsHostException>(() => host.StartAsync());
+
+        Assert.False(ex.IsUsageError);
+        Assert.Contains("not initialised", ex.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_root, "data", "keys")));
+    }
+
+    [Fact]
+    public async Task StartAsync_WrongPassword_Fails()
+    {
+        await using (var first = new ZeroFsHost(Options("password1"), AccessMode.Writer, null, NullLoggerFactory.Instance))
+        {
+            await first.StartAsync();
+        }
+
+        await using var second = new ZeroFsHost(Options("password2"), AccessMode.Writer, null, NullLoggerFactory.Instance);
+        var ex = await Assert.ThrowsAsync<ZeroFsHostException>(() => second.StartAsync());
+
+        Assert.Contains("wrong password", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_ShortPasswordOnNewStore_IsUsageError()
+    {
+        await using var host = new ZeroFsHost(Options("short"), AccessMode.Writer, null, NullLoggerFactory.Instance);
+
+        var ex = await Assert.ThrowsAsync<ZeroFsHostException>(() => host.StartAsync());
+
+        Assert.True(ex.IsUsageError);
+    }
+}
