@@ -2,7 +2,9 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using ZeroFs.Crypto;
 using ZeroFs.Crypto.Keys;
+using ZeroFs.Engine;
 using ZeroFs.Hosting.Configuration;
+using ZeroFs.Hosting.Engine;
 using ZeroFs.Hosting.Logging;
 using ZeroFs.Hosting.Storage;
 using ZeroFs.ObjectStore;
@@ -18,11 +20,13 @@ namespace ZeroFs.Hosting;
 public sealed class ZeroFsHost : IAsyncDisposable
 {
     private readonly ILogger _logger;
+    private readonly ILoggerFactory _loggerFactory;
     private readonly TimeProvider _timeProvider;
     private readonly KeyFileOptions _keyFileOptions;
     private IObjectStore? _store;
     private IObjectStore? _walStore;
     private DataKey? _dataKey;
+    private Db? _db;
     private int _state; // 0 new, 1 started, 2 stopped
 
     /// <summary>Creates a host; nothing is opened until <see cref="StartAsync"/>.</summary>
@@ -50,6 +54,7 @@ public sealed class ZeroFsHost : IAsyncDisposable
         Options = options;
         Mode = mode;
         CheckpointName = checkpointName;
+        _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<ZeroFsHost>();
         _timeProvider = timeProvider ?? TimeProvider.System;
         _keyFileOptions = keyFileOptions ?? KeyFileOptions.Default;
@@ -68,10 +73,13 @@ public sealed class ZeroFsHost : IAsyncDisposable
     public IReadOnlyList<string> ConfiguredListeners => ServerListeners.Describe(Options.Servers);
 
     /// <summary>
-    /// The listeners actually served. Empty in this build: the storage engine and the protocol
-    /// servers are not part of it yet.
+    /// The listeners actually served. Empty in this build: the protocol servers are not part of
+    /// it yet.
     /// </summary>
     public IReadOnlyList<string> ServedListeners { get; } = [];
+
+    /// <summary>The open storage engine (writer mode), or null before start, after stop and in read-only modes.</summary>
+    public Db? Database => _db;
 
     /// <summary>Opens the stores, runs the self-test (writer only) and unlocks the data key.</summary>
     /// <exception cref="ZeroFsHostException">The store, the self-test or the key file failed; the message says what to do.</exception>
@@ -104,6 +112,10 @@ public sealed class ZeroFsHost : IAsyncDisposable
             }
 
             _dataKey = await UnlockAsync(_store, config, cancellationToken).ConfigureAwait(false);
+            if (Mode == AccessMode.Writer)
+            {
+                _db = await OpenEngineAsync(_store, _walStore, _dataKey, config, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch
         {
@@ -113,13 +125,12 @@ public sealed class ZeroFsHost : IAsyncDisposable
             throw;
         }
 
-        if (Mode == AccessMode.Checkpoint)
+        if (Mode != AccessMode.Writer)
         {
-            HostingLog.CheckpointNotResolved(_logger, CheckpointName!);
+            HostingLog.ReaderNotAvailable(_logger, DescribeMode());
         }
 
-        // INTEGRATION: open the engine (writer / reader / checkpoint) with _dataKey and the stores,
-        // then the filesystem, then bind one Kestrel listener per configured endpoint.
+        // INTEGRATION: the filesystem on the engine, then one Kestrel listener per configured endpoint.
         HostingLog.ServersNotAvailable(_logger, string.Join("; ", ConfiguredListeners));
     }
 
@@ -238,6 +249,31 @@ public sealed class ZeroFsHost : IAsyncDisposable
         return key;
     }
 
+    private async Task<Db> OpenEngineAsync(IObjectStore store, IObjectStore? walStore, DataKey key, string config, CancellationToken cancellationToken)
+    {
+        var options = EngineOptionsFactory.Create(Options);
+        Db db;
+        try
+        {
+            db = await Db.OpenWriterAsync(store, walStore, key, options, _timeProvider, _loggerFactory, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ZeroFsHostException($"{config}: engine settings rejected: {ex.Message}", isUsageError: true, ex);
+        }
+        catch (ObjectStoreException ex)
+        {
+            throw StoreFailure(store, ex);
+        }
+        catch (Exception ex) when (ex is FencedException or CorruptionException or CryptoException or EngineFailedException or InvalidOperationException)
+        {
+            throw new ZeroFsHostException($"cannot open the storage engine on {store.Description}: {ex.Message}", isUsageError: false, ex);
+        }
+
+        HostingLog.EngineOpened(_logger, store.Description, (long)db.Epoch, (long)db.LastSeq);
+        return db;
+    }
+
     private static ZeroFsHostException StoreFailure(IObjectStore store, ObjectStoreException ex) =>
         new(
             $"the store {store.Description} failed: {ex.Message}"
@@ -247,6 +283,20 @@ public sealed class ZeroFsHost : IAsyncDisposable
 
     private async Task CloseAsync()
     {
+        var db = Interlocked.Exchange(ref _db, null);
+        if (db is not null)
+        {
+            try
+            {
+                // Flushes the WAL and publishes the memtable, so a clean stop leaves nothing to replay.
+                await db.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is ObjectStoreException or FencedException or EngineFailedException or IOException)
+            {
+                HostingLog.EngineCloseFailed(_logger, ex);
+            }
+        }
+
         _dataKey?.Dispose();
         _dataKey = null;
         var stores = new[] { _walStore, _store };

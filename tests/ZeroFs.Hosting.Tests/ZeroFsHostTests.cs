@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using ZeroFs.Engine;
 using ZeroFs.Hosting.Configuration;
 
 namespace ZeroFs.Hosting.Tests;
@@ -26,6 +27,45 @@ public sealed class ZeroFsHostTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_root, "data", "keys", "zerofs.key")));
         Assert.Empty(host.ServedListeners);
         Assert.Contains("nfs 127.0.0.1:2049", host.ConfiguredListeners);
+    }
+
+    [Fact]
+    public async Task StartAsync_Writer_OpensTheEngineAndDataSurvivesRestart()
+    {
+        await using (var first = new ZeroFsHost(Options(), AccessMode.Writer, null, NullLoggerFactory.Instance))
+        {
+            await first.StartAsync();
+            var db = Assert.IsType<Db>(first.Database);
+            var seq = await db.PutAsync("hello"u8, "world"u8);
+            await db.WaitDurableAsync(seq);
+        }
+
+        await using var second = new ZeroFsHost(Options(), AccessMode.Writer, null, NullLoggerFactory.Instance);
+        await second.StartAsync();
+        var value = await second.Database!.GetValueAsync("hello"u8.ToArray());
+        Assert.Equal("world"u8.ToArray(), value);
+        Assert.True(second.Database.Epoch > 1, "the second writer claims a newer epoch");
+        await second.StopAsync();
+        Assert.Null(second.Database);
+    }
+
+    [Fact]
+    public async Task StartAsync_SecondWriter_FencesTheFirst()
+    {
+        await using var first = new ZeroFsHost(Options(), AccessMode.Writer, null, NullLoggerFactory.Instance);
+        await first.StartAsync();
+        var seq = await first.Database!.PutAsync("k"u8, "v1"u8);
+        await first.Database.WaitDurableAsync(seq);
+
+        await using var second = new ZeroFsHost(Options(), AccessMode.Writer, null, NullLoggerFactory.Instance);
+        await second.StartAsync();
+
+        await Assert.ThrowsAsync<FencedException>(async () =>
+        {
+            var late = await first.Database.PutAsync("k"u8, "v2"u8);
+            await first.Database.WaitDurableAsync(late);
+        });
+        Assert.Equal("v1"u8.ToArray(), await second.Database!.GetValueAsync("k"u8.ToArray()));
     }
 
     [Fact]

@@ -116,7 +116,7 @@ internal static class RunCommand
         if (host.ServedListeners.Count == 0)
         {
             await output.WriteLineAsync(
-                "The storage engine and protocol servers are not part of this build yet: nothing is listening.").ConfigureAwait(false);
+                "The storage engine is open; the protocol servers are not part of this build yet: nothing is listening.").ConfigureAwait(false);
             await output.WriteLineAsync("Configured listeners (served once they are):").ConfigureAwait(false);
             foreach (var listener in host.ConfiguredListeners)
             {

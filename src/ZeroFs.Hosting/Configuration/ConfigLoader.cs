@@ -165,7 +165,7 @@ public static partial class ConfigLoader
             Compactor = compactor,
             L0MaxSsts = (int?)table.GetInteger("l0_max_ssts", 4, 4096) ?? defaults.L0MaxSsts,
             MaxConcurrentCompactions = (int?)table.GetInteger("max_concurrent_compactions", 1, 64) ?? defaults.MaxConcurrentCompactions,
-            MaxUnflushedBytes = table.GetGigabytes("max_unflushed_gb", minGigabytes: 0.1m) ?? defaults.MaxUnflushedBytes,
+            MaxUnflushedBytes = table.GetGigabytes("max_unflushed_gb", minGigabytes: 0.25m) ?? defaults.MaxUnflushedBytes,
         };
         table.RejectUnknownKeys();
         return options;

@@ -15,12 +15,12 @@ internal static partial class HostingLog
     public static partial void KeyUnlocked(ILogger logger, string store, long elapsedMs);
 
     [LoggerMessage(EventId = 8003, Level = LogLevel.Warning,
-        Message = "This build has no storage engine or protocol servers yet; configured servers not served: {Servers}")]
+        Message = "This build has no protocol servers yet; configured servers not served: {Servers}")]
     public static partial void ServersNotAvailable(ILogger logger, string servers);
 
     [LoggerMessage(EventId = 8004, Level = LogLevel.Warning,
-        Message = "Checkpoint {Checkpoint} is not resolved: checkpoints need the storage engine, which this build lacks")]
-    public static partial void CheckpointNotResolved(ILogger logger, string checkpoint);
+        Message = "The {Mode} view of the engine is not part of this build yet: the key was unlocked, no data is opened")]
+    public static partial void ReaderNotAvailable(ILogger logger, string mode);
 
     [LoggerMessage(EventId = 8005, Level = LogLevel.Information, Message = "Stopping")]
     public static partial void Stopping(ILogger logger);
@@ -36,4 +36,11 @@ internal static partial class HostingLog
 
     [LoggerMessage(EventId = 8009, Level = LogLevel.Error, Message = "Closing a store failed")]
     public static partial void StoreCloseFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 8010, Level = LogLevel.Information,
+        Message = "Storage engine open on {Store}: writer epoch {Epoch}, last sequence {LastSeq}")]
+    public static partial void EngineOpened(ILogger logger, string store, long epoch, long lastSeq);
+
+    [LoggerMessage(EventId = 8011, Level = LogLevel.Error, Message = "Closing the storage engine failed")]
+    public static partial void EngineCloseFailed(ILogger logger, Exception exception);
 }

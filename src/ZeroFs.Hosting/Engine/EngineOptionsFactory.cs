@@ -1,0 +1,24 @@
+using ZeroFs.Engine;
+using ZeroFs.Hosting.Configuration;
+
+namespace ZeroFs.Hosting.Engine;
+
+/// <summary>Maps the bound configuration to the engine's options; defaults live in <see cref="EngineOptions"/>.</summary>
+internal static class EngineOptionsFactory
+{
+    /// <summary>The writer's options for <paramref name="options"/>.</summary>
+    public static EngineOptions Create(ZeroFsOptions options)
+    {
+        var defaults = new EngineOptions();
+        return defaults with
+        {
+            WalEnabled = options.Lsm.WalEnabled,
+            // The tag names the separate WAL store in the manifest, so a process pointed at a
+            // different WAL location refuses to open instead of silently missing acknowledged writes.
+            WalStoreTag = options.Wal is { } wal ? wal.Url : null,
+            FlushInterval = TimeSpan.FromSeconds(options.Lsm.FlushIntervalSecs),
+            MaxUnflushedBytes = options.Lsm.MaxUnflushedBytes,
+            Compression = options.FileSystem.Compression,
+        };
+    }
+}
