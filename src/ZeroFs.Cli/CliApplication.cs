@@ -39,6 +39,7 @@ internal static class CliApplication
         root.Subcommands.Add(InitCommand.Create(context));
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(ChangePasswordCommand.Create(context));
+        root.Subcommands.Add(DebugCommand.Create(context));
         foreach (var command in UnavailableCommand.CreateAll(context))
         {
             root.Subcommands.Add(command);

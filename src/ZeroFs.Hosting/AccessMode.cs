@@ -11,4 +11,10 @@ public enum AccessMode
 
     /// <summary>A read-only view pinned to a named checkpoint (<c>--checkpoint NAME</c>).</summary>
     Checkpoint,
+
+    /// <summary>
+    /// Read-only inspection (<c>zerofs debug</c>): opens the stores and unlocks the key without
+    /// creating anything, serves nothing, and never opens the engine as a writer.
+    /// </summary>
+    Inspect,
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using ZeroFs.Crypto;
 using ZeroFs.Crypto.Keys;
 using ZeroFs.Engine;
+using ZeroFs.Engine.Inspection;
 using ZeroFs.Hosting.Configuration;
 using ZeroFs.Hosting.Engine;
 using ZeroFs.Hosting.Logging;
@@ -125,6 +126,11 @@ public sealed class ZeroFsHost : IAsyncDisposable
             throw;
         }
 
+        if (Mode == AccessMode.Inspect)
+        {
+            return;
+        }
+
         if (Mode != AccessMode.Writer)
         {
             HostingLog.ReaderNotAvailable(_logger, DescribeMode());
@@ -132,6 +138,17 @@ public sealed class ZeroFsHost : IAsyncDisposable
 
         // INTEGRATION: the filesystem on the engine, then one Kestrel listener per configured endpoint.
         HostingLog.ServersNotAvailable(_logger, string.Join("; ", ConfiguredListeners));
+    }
+
+    /// <summary>A read-only inspector over the opened stores (any mode, after <see cref="StartAsync"/>); the caller disposes it.</summary>
+    public StoreInspector CreateInspector()
+    {
+        if (_store is null || _dataKey is null)
+        {
+            throw new InvalidOperationException("the host is not started");
+        }
+
+        return new StoreInspector(_store, _walStore, _dataKey);
     }
 
     /// <summary>Stops serving and closes the stores. Safe to call more than once.</summary>
@@ -159,6 +176,7 @@ public sealed class ZeroFsHost : IAsyncDisposable
     {
         AccessMode.Writer => "writer",
         AccessMode.ReadOnly => "read-only replica",
+        AccessMode.Inspect => "read-only inspection",
         _ => $"checkpoint '{CheckpointName}' (read-only)",
     };
 

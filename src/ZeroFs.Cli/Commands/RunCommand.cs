@@ -142,6 +142,7 @@ internal static class RunCommand
     {
         AccessMode.Writer => "writer",
         AccessMode.ReadOnly => "read-only replica",
+        AccessMode.Inspect => "read-only inspection",
         _ => $"read-only checkpoint '{host.CheckpointName}'",
     };
 }

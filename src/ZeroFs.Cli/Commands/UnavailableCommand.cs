@@ -16,7 +16,6 @@ internal static class UnavailableCommand
         ("flush", "Durability barrier on the running writer"),
         ("monitor", "Live statistics of the running server"),
         ("fatrace", "Stream of file operations on the running server"),
-        ("debug", "Read-only inspection of a store"),
     ];
 
     public static IEnumerable<Command> CreateAll(CommandContext context)
