@@ -66,6 +66,7 @@ internal static class DiskPartCodec
         if (file.Length < FixedLength + 4
             || BinaryPrimitives.ReadUInt32LittleEndian(file) != Magic
             || file[4] != Version
+            || file[5] != 0 || file[6] != 0 || file[7] != 0
             || BinaryPrimitives.ReadUInt32LittleEndian(file[8..]) != Crc32C(file[12..]))
         {
             return false;

@@ -12,6 +12,7 @@ namespace ZeroFs.Benchmarks.Engine;
 /// buffer). Baseline: a dictionary lookup plus a 4 KiB copy.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class DbGetBenchmarks
 {
     private const int Keys = 8192;
@@ -52,6 +53,10 @@ public class DbGetBenchmarks
 
         var random = new Random(3);
         _order = [.. Enumerable.Range(0, 1024).Select(_ => random.Next(Keys))];
+        if (DbGetWarm() != ValueBytes)
+        {
+            throw new InvalidOperationException("the warm get did not complete synchronously from the block cache");
+        }
     }
 
     /// <summary>Closes the database.</summary>
