@@ -49,24 +49,6 @@ internal sealed class DiskPartStore
     internal string PathOf(string key, long index) =>
         Path.Combine(_root, key, string.Create(CultureInfo.InvariantCulture, $"{_partPrefix}{index}"));
 
-    /// <summary>True when the part is indexed (it may still fail its checksum).</summary>
-    internal bool Contains(string path) => _parts.ContainsKey(path);
-
-    /// <summary>Any indexed part path of <paramref name="key"/> (to learn an object's metadata).</summary>
-    internal string? AnyPartOf(string key)
-    {
-        var directory = Path.Combine(_root, key) + Path.DirectorySeparatorChar;
-        foreach (var path in _parts.Keys)
-        {
-            if (path.StartsWith(directory, StringComparison.Ordinal) && path.IndexOf(Path.DirectorySeparatorChar, directory.Length) < 0)
-            {
-                return path;
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>
     /// Reads and verifies a part. On success the caller owns <paramref name="file"/> (pooled) and
     /// its payload is at [<paramref name="payloadOffset"/>, + <paramref name="payloadLength"/>).
