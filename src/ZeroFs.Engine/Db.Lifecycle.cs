@@ -73,6 +73,7 @@ public sealed partial class Db
             await _walWriter.DisposeAsync().ConfigureAwait(false);
         }
 
+        _tables.Dispose();
         _sstSealer.Dispose();
         _walSealer.Dispose();
         _manifestSealer.Dispose();

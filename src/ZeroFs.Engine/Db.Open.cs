@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ZeroFs.Crypto;
+using ZeroFs.Engine.Cache;
 using ZeroFs.Engine.Manifest;
 using ZeroFs.Engine.Wal;
 using ZeroFs.ObjectStore;
@@ -21,7 +22,8 @@ public sealed partial class Db
         BlockSealer sstSealer,
         ManifestStore manifests,
         Random random,
-        RecoveredState recovered)
+        RecoveredState recovered,
+        TableCache tables)
     {
         _main = main;
         _walStore = walStore;
@@ -33,6 +35,7 @@ public sealed partial class Db
         _sstSealer = sstSealer;
         _manifests = manifests;
         _random = random;
+        _tables = tables;
         _ulids = recovered.Ulids;
         _epoch = recovered.Epoch;
         _fenceId = recovered.FenceId;
@@ -90,18 +93,20 @@ public sealed partial class Db
         var manifestSealer = new BlockSealer(key, KeyDomain.Manifest, options.Compression);
         var walSealer = new BlockSealer(key, KeyDomain.Wal, options.Compression);
         var sstSealer = new BlockSealer(key, KeyDomain.Sst, options.Compression);
+        var tables = new TableCache(main, sstSealer, options, logger);
         try
         {
             var manifests = new ManifestStore(main, manifestSealer);
             var random = options.RandomSeed is { } seed ? new Random(seed) : new Random();
-            var opener = new WriterOpener(main, walStore, walTag, options, time, logger, manifests, walSealer, sstSealer, random);
+            var opener = new WriterOpener(main, walStore, walTag, options, time, logger, manifests, walSealer, random, tables);
             var recovered = await opener.RunAsync(cancellationToken).ConfigureAwait(false);
-            var db = new Db(main, walStore, options, time, logger, manifestSealer, walSealer, sstSealer, manifests, random, recovered);
+            var db = new Db(main, walStore, options, time, logger, manifestSealer, walSealer, sstSealer, manifests, random, recovered, tables);
             db.Start();
             return db;
         }
         catch
         {
+            tables.Dispose();
             manifestSealer.Dispose();
             walSealer.Dispose();
             sstSealer.Dispose();

@@ -51,8 +51,7 @@ public sealed partial class Db
         await WaitForL0RoomAsync(token).ConfigureAwait(false);
         var reference = TableRef.FromInfo(info);
         var stored = await _manifests.UpdateAsync(latest => MergeWriterFields(latest, frozen, reference), token).ConfigureAwait(false);
-        var reader = await SstReader.OpenAsync(_main, _sstSealer, info.TableId, info.Size, info.MetaOffset, info.MetaLength, null, token)
-            .ConfigureAwait(false);
+        var reader = await _tables.GetOrOpenAsync(reference, token).ConfigureAwait(false);
 
         lock (_stateLock)
         {

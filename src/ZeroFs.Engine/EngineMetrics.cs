@@ -8,7 +8,8 @@ internal static class EngineMetrics
     /// <summary>The meter name.</summary>
     internal const string MeterName = "ZeroFs.Engine";
 
-    private static readonly Meter Meter = new(MeterName);
+    /// <summary>The engine's one meter (cache instruments live in <c>Cache/CacheMetrics</c>).</summary>
+    internal static readonly Meter Meter = new(MeterName);
 
     /// <summary>Batches committed to the memtable.</summary>
     internal static readonly Counter<long> Batches = Meter.CreateCounter<long>("zerofs.engine.batches", "{batch}", "Write batches committed");

@@ -59,6 +59,18 @@ public sealed record EngineOptions
     /// <summary>Compression of new blocks, WAL segments and manifests.</summary>
     public CompressionOptions Compression { get; init; } = CompressionOptions.Default;
 
+    /// <summary>
+    /// Budget of the memory block cache of decoded data blocks (ENGINE.md §10; default 256 MiB;
+    /// 0 disables it). The host derives it from <c>[cache] memory_size_gb</c>.
+    /// </summary>
+    public long BlockCacheBytes { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>Budget for open table readers' filters, indexes and properties (default 64 MiB).</summary>
+    public long MetadataCacheBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>Bytes a forward scan reads ahead per table, in coalesced ranged GETs (default 1 MiB; 0 disables).</summary>
+    public int ReadAheadBytes { get; init; } = 1024 * 1024;
+
     /// <summary>Seed of the engine's random source (ULIDs, skiplist heights); null = unseeded.</summary>
     public int? RandomSeed { get; init; }
 
@@ -73,6 +85,14 @@ public sealed record EngineOptions
         ArgumentOutOfRangeException.ThrowIfGreaterThan(L0UploadParallelism, 16, nameof(L0UploadParallelism));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(FlushInterval, TimeSpan.Zero, nameof(FlushInterval));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ManifestPollInterval, TimeSpan.Zero, nameof(ManifestPollInterval));
+        if (BlockCacheBytes != 0)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(BlockCacheBytes, 64L * 1024, nameof(BlockCacheBytes));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(MetadataCacheBytes, nameof(MetadataCacheBytes));
+        ArgumentOutOfRangeException.ThrowIfNegative(ReadAheadBytes, nameof(ReadAheadBytes));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ReadAheadBytes, 64 * 1024 * 1024, nameof(ReadAheadBytes));
         ArgumentNullException.ThrowIfNull(Sst, nameof(Sst));
         ArgumentNullException.ThrowIfNull(Compression, nameof(Compression));
         Sst.Validate();

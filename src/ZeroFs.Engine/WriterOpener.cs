@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using ZeroFs.Crypto;
+using ZeroFs.Engine.Cache;
 using ZeroFs.Engine.Manifest;
 using ZeroFs.Engine.Memtable;
 using ZeroFs.Engine.Sst;
@@ -24,8 +25,8 @@ internal sealed class WriterOpener(
     ILogger logger,
     ManifestStore manifests,
     BlockSealer walSealer,
-    BlockSealer sstSealer,
-    Random random)
+    Random random,
+    TableCache tableCache)
 {
     private UlidGenerator? _ulids;
 
@@ -181,8 +182,7 @@ internal sealed class WriterOpener(
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                readers[i] = await SstReader.OpenAsync(main, sstSealer, t.Id, (long)t.Size, (long)t.MetaOffset, (int)t.MetaLength, null, cancellationToken)
-                    .ConfigureAwait(false);
+                readers[i] = await tableCache.GetOrOpenAsync(t, cancellationToken).ConfigureAwait(false);
             }
             finally
             {

@@ -20,4 +20,19 @@ internal static class ObjectStoreMetrics
 
     public static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(
         "zerofs.objectstore.duration", "ms", "Duration of object-store calls, by op and store.");
+
+    public static readonly Counter<long> DiskCacheHits = Meter.CreateCounter<long>(
+        "zerofs.objectstore.disk_cache.hits", "{part}", "Parts served from the disk cache.");
+
+    public static readonly Counter<long> DiskCacheMisses = Meter.CreateCounter<long>(
+        "zerofs.objectstore.disk_cache.misses", "{part}", "Parts fetched from the inner store.");
+
+    public static readonly Counter<long> DiskCacheEvictions = Meter.CreateCounter<long>(
+        "zerofs.objectstore.disk_cache.evictions", "{part}", "Parts evicted to stay within the disk budget.");
+
+    public static readonly Counter<long> DiskCacheCorrupt = Meter.CreateCounter<long>(
+        "zerofs.objectstore.disk_cache.corrupt", "{part}", "Parts that failed their checksum (evicted and refetched).");
+
+    public static readonly UpDownCounter<long> DiskCacheBytes = Meter.CreateUpDownCounter<long>(
+        "zerofs.objectstore.disk_cache.bytes", "By", "Bytes of part files in the disk cache.");
 }

@@ -12,6 +12,7 @@ internal sealed class DecodedBlock
 {
     private byte[]? _buffer;
     private readonly int _length;
+    private readonly int _capacity;
     private int _references = 1;
 
     /// <summary>Takes ownership of <paramref name="length"/> bytes of a rented <paramref name="buffer"/>; validates the layout.</summary>
@@ -19,6 +20,7 @@ internal sealed class DecodedBlock
     {
         _buffer = buffer;
         _length = length;
+        _capacity = buffer.Length;
         try
         {
             Layout = BlockLayout.Parse(buffer.AsSpan(0, length));
@@ -36,6 +38,9 @@ internal sealed class DecodedBlock
 
     /// <summary>Plaintext size in bytes (the cache weight).</summary>
     internal int Length => _length;
+
+    /// <summary>Size of the pooled buffer holding the block (what a cache should charge: pools round up).</summary>
+    internal int Capacity => _capacity;
 
     /// <summary>The block bytes.</summary>
     internal ReadOnlySpan<byte> Span => (_buffer ?? ThrowReleased()).AsSpan(0, _length);

@@ -1,3 +1,4 @@
+using ZeroFs.Engine.Cache;
 using ZeroFs.Engine.Format;
 using ZeroFs.Engine.Iterators;
 
@@ -5,8 +6,9 @@ namespace ZeroFs.Engine.Sst;
 
 /// <summary>
 /// Forward cursor over one table: holds a reference to the current decoded block and walks it with
-/// a <see cref="BlockIterator"/>; block fetches go through the reader (and its cache).
-/// Read-ahead and coalesced GETs (ENGINE.md §10) come with the caches in M8.
+/// a <see cref="BlockIterator"/>; block fetches go through the reader (and its cache). Moving
+/// forward past a block reads ahead (<see cref="SstReader.ReadAheadBytes"/>, coalesced GETs;
+/// ENGINE.md §10) through a <see cref="BlockReadAhead"/>.
 /// </summary>
 internal sealed class SstIterator : IInternalIterator
 {
@@ -14,6 +16,7 @@ internal sealed class SstIterator : IInternalIterator
     private readonly BlockIterator _cursor = new();
     private DecodedBlock? _block;
     private int _blockIndex = -1;
+    private BlockReadAhead? _readAhead;
 
     /// <summary>Creates an unpositioned iterator over <paramref name="reader"/>.</summary>
     internal SstIterator(SstReader reader) => _reader = reader;
@@ -69,6 +72,7 @@ internal sealed class SstIterator : IInternalIterator
     public void Dispose()
     {
         ReleaseBlock();
+        _readAhead?.Dispose();
         _cursor.Dispose();
     }
 
@@ -82,7 +86,17 @@ internal sealed class SstIterator : IInternalIterator
     {
         while (_blockIndex + 1 < _reader.Index.Count)
         {
-            await LoadAsync(_blockIndex + 1, cancellationToken).ConfigureAwait(false);
+            if (_reader.ReadAheadBytes > 0)
+            {
+                _readAhead ??= new BlockReadAhead(_reader, _reader.ReadAheadBytes);
+                var next = _blockIndex + 1;
+                Install(next, await _readAhead.NextAsync(next, cancellationToken).ConfigureAwait(false));
+            }
+            else
+            {
+                await LoadAsync(_blockIndex + 1, cancellationToken).ConfigureAwait(false);
+            }
+
             if (_cursor.SeekToFirst())
             {
                 return true;

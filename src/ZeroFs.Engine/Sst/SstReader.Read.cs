@@ -1,5 +1,4 @@
 using System.Buffers;
-using ZeroFs.ObjectStore;
 
 namespace ZeroFs.Engine.Sst;
 
@@ -96,17 +95,7 @@ internal sealed partial class SstReader
         return SearchAndRelease(block, userKey.Span, snapshot, value);
     }
 
-    private async ValueTask<DecodedBlock> LoadBlockAsync(BlockHandle handle, CancellationToken cancellationToken)
-    {
-        using var sealedBlock = await _store.GetAsync(_objectKey, ByteRange.FromOffset(handle.Offset, handle.Length), cancellationToken)
-            .ConfigureAwait(false) ?? throw new CorruptionException($"SST object {_objectKey} is missing");
-        if (sealedBlock.Length != handle.Length)
-        {
-            throw new CorruptionException($"SST {TableId}: block at {handle.Offset} came back with {sealedBlock.Length} of {handle.Length} bytes");
-        }
-
-        var block = SstBlockDecoder.UnsealDataBlock(_sealer, sealedBlock.Data.Span, TableId, handle.Offset);
-        _cache?.Insert(new BlockCacheKey(TableId, handle.Offset), block);
-        return block;
-    }
+    // A miss: joins (or starts) the single load of this block (SstReader.Load.cs).
+    private ValueTask<DecodedBlock> LoadBlockAsync(BlockHandle handle, CancellationToken cancellationToken) =>
+        new(_flights.LoadAsync(handle.Offset, (Reader: this, Handle: handle), static s => s.Reader.FetchBlockAsync(s.Handle), cancellationToken));
 }
