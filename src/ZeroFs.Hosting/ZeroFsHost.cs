@@ -95,7 +95,7 @@ public sealed class ZeroFsHost : IAsyncDisposable
         var config = Options.SourcePath ?? EmbeddedConfig.DisplayName;
         try
         {
-            _store = CreateStore(Options.Storage.Url, "main", config);
+            _store = CreateStore(Options.Storage.Url, "main", config, DiskCache());
             HostingLog.Opening(_logger, DescribeMode(), _store.Description, config);
             if (Options.Wal is { } wal)
             {
@@ -180,11 +180,14 @@ public sealed class ZeroFsHost : IAsyncDisposable
         _ => $"checkpoint '{CheckpointName}' (read-only)",
     };
 
-    private IObjectStore CreateStore(string url, string name, string config)
+    // Sealed table parts only: manifests, WAL segments and floors always come from the store.
+    private DiskCacheOptions DiskCache() => new(Path.GetFullPath(Options.Cache.Dir), Options.Cache.DiskSizeBytes);
+
+    private IObjectStore CreateStore(string url, string name, string config, DiskCacheOptions? diskCache = null)
     {
         try
         {
-            return ObjectStoreFactory.Create(url, Options.Aws, name, _timeProvider);
+            return ObjectStoreFactory.Create(url, Options.Aws, name, _timeProvider, diskCache, _loggerFactory);
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException)
         {

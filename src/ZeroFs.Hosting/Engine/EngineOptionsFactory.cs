@@ -19,6 +19,10 @@ internal static class EngineOptionsFactory
             FlushInterval = TimeSpan.FromSeconds(options.Lsm.FlushIntervalSecs),
             MaxUnflushedBytes = options.Lsm.MaxUnflushedBytes,
             Compression = options.FileSystem.Compression,
+            // [cache] memory_size_gb: four fifths decoded data blocks, one fifth table metadata
+            // (index, filter, properties), which must stay resident for every open table.
+            BlockCacheBytes = options.Cache.MemorySizeBytes * 4 / 5,
+            MetadataCacheBytes = options.Cache.MemorySizeBytes / 5,
         };
     }
 }

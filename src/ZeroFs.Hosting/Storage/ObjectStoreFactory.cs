@@ -1,11 +1,16 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
 using ZeroFs.ObjectStore;
 using ZeroFs.ObjectStore.S3;
 
 namespace ZeroFs.Hosting.Storage;
 
 /// <summary>
-/// Builds the store stack for a URL: <see cref="InstrumentedObjectStore"/> over
-/// <see cref="RetryingObjectStore"/> over the concrete store (local directory, memory or S3).
+/// Builds the store stack for a URL, outermost first: the disk cache of sealed table parts (remote
+/// stores only, when configured), <see cref="RetryingObjectStore"/>, then
+/// <see cref="InstrumentedObjectStore"/> right above the concrete store (local directory, memory or
+/// S3), so request metrics count what really reaches the backend, every retry included.
 /// </summary>
 public static class ObjectStoreFactory
 {
@@ -14,10 +19,20 @@ public static class ObjectStoreFactory
     /// <param name="aws">The <c>[aws]</c> settings (used for <c>s3://</c> only).</param>
     /// <param name="storeName">The store's name in metrics and logs (<c>main</c>, <c>wal</c>).</param>
     /// <param name="timeProvider">Clock for retry back-off.</param>
+    /// <param name="diskCache">
+    /// Where and how much to cache on local disk; applied to remote (S3) stores only, since caching
+    /// a local directory on the same disk would only duplicate it.
+    /// </param>
+    /// <param name="loggerFactory">Logs of the disk cache.</param>
     /// <exception cref="FormatException">The URL is not one of the accepted forms.</exception>
     /// <exception cref="ArgumentException">An <c>[aws]</c> setting is not accepted.</exception>
     public static IObjectStore Create(
-        string url, IReadOnlyDictionary<string, string> aws, string storeName, TimeProvider timeProvider)
+        string url,
+        IReadOnlyDictionary<string, string> aws,
+        string storeName,
+        TimeProvider timeProvider,
+        DiskCacheOptions? diskCache = null,
+        ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(aws);
@@ -32,6 +47,23 @@ public static class ObjectStoreFactory
             _ => throw new FormatException($"unsupported store kind {parsed.Kind} in \"{url}\""),
         };
 
-        return new InstrumentedObjectStore(new RetryingObjectStore(concrete, new RetryOptions(), timeProvider), storeName);
+        IObjectStore stack = new RetryingObjectStore(new InstrumentedObjectStore(concrete, storeName), new RetryOptions(), timeProvider);
+        if (diskCache is not null && parsed.Kind == ObjectStoreKind.S3 && diskCache.BudgetBytes > 0)
+        {
+            stack = new RangeDiskCacheObjectStore(stack, StoreId(concrete.Description), diskCache, timeProvider, loggerFactory);
+        }
+
+        return stack;
+    }
+
+    /// <summary>
+    /// The cache directory name of a store: readable prefix plus a hash of its full location, so two
+    /// buckets (or prefixes) never share cached parts.
+    /// </summary>
+    public static string StoreId(string description)
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(description)))[..16];
+        return "store-" + hash;
     }
 }
