@@ -82,26 +82,21 @@ public sealed partial class Db
     }
 
     /// <summary>
-    /// Live checkpoints of the newest manifest this writer knows (it re-reads every
-    /// <see cref="EngineOptions.ManifestPollInterval"/>), oldest first; only those labelled
-    /// <paramref name="name"/> when given. Use <see cref="ListCheckpointsAsync"/> to read the latest first.
+    /// Live (unexpired) checkpoints of the latest manifest, read now, oldest first; only those
+    /// labelled <paramref name="name"/> when given.
     /// </summary>
-    public IReadOnlyList<CheckpointInfo> ListCheckpoints(string? name = null) =>
-        CheckpointList.Live((_manifests.Cached ?? Volatile.Read(ref _state).Manifest).Manifest, _time.GetUtcNow(), name);
-
-    /// <summary>Live checkpoints of the latest manifest (read now), oldest first; only those labelled <paramref name="name"/> when given.</summary>
     public async Task<IReadOnlyList<CheckpointInfo>> ListCheckpointsAsync(string? name = null, CancellationToken cancellationToken = default)
     {
         var latest = await _manifests.ReadLatestAsync(cancellationToken).ConfigureAwait(false);
         return CheckpointList.Live(latest?.Manifest, _time.GetUtcNow(), name);
     }
 
-    /// <summary>The newest live checkpoint labelled <paramref name="name"/> in the newest known manifest, or null.</summary>
-    public CheckpointInfo? FindCheckpoint(string name)
+    /// <summary>The newest live checkpoint labelled <paramref name="name"/> in the latest manifest, or null.</summary>
+    public async Task<CheckpointInfo?> FindCheckpointAsync(string name, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var found = CheckpointList.FindLive((_manifests.Cached ?? Volatile.Read(ref _state).Manifest).Manifest, name, _time.GetUtcNow());
-        return found is null ? null : CheckpointInfo.From(found);
+        var matches = await ListCheckpointsAsync(name, cancellationToken).ConfigureAwait(false);
+        return matches.Count == 0 ? null : matches[^1];
     }
 
     // Registers the checkpoint with the publisher, asks the write loop for a freeze (queued behind

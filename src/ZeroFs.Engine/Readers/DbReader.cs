@@ -117,11 +117,7 @@ public sealed partial class DbReader : IAsyncDisposable
         return new Snapshot(state.Seq, state.View, null);
     }
 
-    /// <summary>Live checkpoints of the newest manifest this reader has read, oldest first; only those labelled <paramref name="name"/> when given.</summary>
-    public IReadOnlyList<CheckpointInfo> ListCheckpoints(string? name = null) =>
-        CheckpointList.Live(_manifests.Cached?.Manifest, _time.GetUtcNow(), name);
-
-    /// <summary>Live checkpoints of the latest manifest (read now), oldest first.</summary>
+    /// <summary>Live (unexpired) checkpoints of the latest manifest, read now, oldest first; only those labelled <paramref name="name"/> when given.</summary>
     public async Task<IReadOnlyList<CheckpointInfo>> ListCheckpointsAsync(string? name = null, CancellationToken cancellationToken = default)
     {
         ThrowIfClosed();
@@ -129,13 +125,12 @@ public sealed partial class DbReader : IAsyncDisposable
         return CheckpointList.Live(latest?.Manifest, _time.GetUtcNow(), name);
     }
 
-    /// <summary>The newest live checkpoint labelled <paramref name="name"/> in the newest manifest this reader has read, or null.</summary>
-    public CheckpointInfo? FindCheckpoint(string name)
+    /// <summary>The newest live checkpoint labelled <paramref name="name"/> in the latest manifest, or null.</summary>
+    public async Task<CheckpointInfo?> FindCheckpointAsync(string name, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var latest = _manifests.Cached?.Manifest;
-        var found = latest is null ? null : CheckpointList.FindLive(latest, name, _time.GetUtcNow());
-        return found is null ? null : CheckpointInfo.From(found);
+        var matches = await ListCheckpointsAsync(name, cancellationToken).ConfigureAwait(false);
+        return matches.Count == 0 ? null : matches[^1];
     }
 
     /// <summary>
