@@ -133,7 +133,7 @@ public sealed class CheckpointTests : IDisposable
     public async Task ConcurrentAdds_WithPublishesAndReaderLeases_NeverLoseACheckpoint()
     {
         await using var db = await _h.OpenAsync();
-        await db.PutAsync(K(0), V(0));
+        await db.WaitDurableAsync(await db.PutAsync(K(0), V(0))); // Durable checkpoints hold durable writes only
         await using var follower = await ReaderHarness.FollowAsync(_h, ReaderHarness.FollowOptions with { PollInterval = TimeSpan.FromMilliseconds(5) });
         using var stop = new CancellationTokenSource();
         var writes = Task.Run(async () =>
