@@ -50,7 +50,8 @@ public sealed partial class Db
 
         await WaitForL0RoomAsync(token).ConfigureAwait(false);
         var reference = TableRef.FromInfo(info);
-        var stored = await _manifests.UpdateAsync(latest => MergeWriterFields(latest, frozen, reference), token).ConfigureAwait(false);
+        var stored = await _manifests.UpdateAsync(latest => AttachCheckpoints(latest, MergeWriterFields(latest, frozen, reference), maxSeq), token)
+            .ConfigureAwait(false);
         var reader = await _tables.GetOrOpenAsync(reference, token).ConfigureAwait(false);
 
         lock (_stateLock)
@@ -64,6 +65,7 @@ public sealed partial class Db
         EngineMetrics.L0Published.Add(1);
         EngineLog.Published(_logger, info.TableId, stored.Id, stored.Manifest.LastL0Seq);
         _durability.Advance(maxSeq);
+        CompleteCheckpoints(stored, maxSeq);
         SignalProgress();
     }
 

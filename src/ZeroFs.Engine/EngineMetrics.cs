@@ -25,4 +25,13 @@ internal static class EngineMetrics
 
     /// <summary>Time writes waited for backpressure.</summary>
     internal static readonly Histogram<double> BackpressureWait = Meter.CreateHistogram<double>("zerofs.engine.backpressure.wait", "ms", "Time a write waited for unflushed bytes to drain");
+
+    /// <summary>Checkpoints created (any scope).</summary>
+    internal static readonly Counter<long> CheckpointsCreated = Meter.CreateCounter<long>("zerofs.engine.checkpoints.created", "{checkpoint}", "Checkpoints created");
+
+    /// <summary>WAL segments replayed by readers.</summary>
+    internal static readonly Counter<long> ReaderSegments = Meter.CreateCounter<long>("zerofs.engine.reader.wal.segments", "{segment}", "WAL segments replayed by readers");
+
+    /// <summary>Tree changes a following reader moved to.</summary>
+    internal static readonly Counter<long> ReaderSwitches = Meter.CreateCounter<long>("zerofs.engine.reader.switches", "{switch}", "Tree changes a following reader moved to");
 }

@@ -160,9 +160,10 @@ internal sealed class SkipListMemtable
     internal MemtableNode? FindGreaterOrEqual(ReadOnlySpan<byte> key, ulong seq)
     {
         var x = _head;
+        MemtableNode? next = null;
         for (var level = Volatile.Read(ref _height) - 1; level >= 0; level--)
         {
-            var next = Volatile.Read(ref x.Next[level]);
+            next = Volatile.Read(ref x.Next[level]);
             while (next is not null && InternalKey.Compare(next.Key, next.Seq, key, seq) < 0)
             {
                 x = next;
@@ -170,7 +171,9 @@ internal sealed class SkipListMemtable
             }
         }
 
-        return Volatile.Read(ref x.Next[0]);
+        // Return the node compared above, never a re-read of x.Next[0]: a concurrent insert may have
+        // linked a node that sorts before the target (a newer, still invisible version) after x.
+        return next;
     }
 
     /// <summary>The first node, or null when empty.</summary>

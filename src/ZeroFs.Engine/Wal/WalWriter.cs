@@ -28,6 +28,7 @@ internal sealed class WalWriter : IAsyncDisposable
     private readonly Task _loop;
     private WalSegmentBuffer _open = new();
     private ulong _nextId;
+    private ulong _writtenNextId;
     private ulong _flushTargetSeq;
     private bool _timerDue;
     private bool _failed;
@@ -48,6 +49,7 @@ internal sealed class WalWriter : IAsyncDisposable
         _store = store;
         _sealer = sealer;
         _nextId = nextId;
+        _writtenNextId = nextId;
         _maxBytes = options.WalMaxBytes;
         _onDurable = onDurable;
         _onFailure = onFailure;
@@ -66,6 +68,12 @@ internal sealed class WalWriter : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>
+    /// Every segment id below this exists in the store (written by this writer, or before its fence):
+    /// the WAL end a checkpoint may pin without waiting for PUTs in flight.
+    /// </summary>
+    internal ulong WrittenNextId => Volatile.Read(ref _writtenNextId);
 
     /// <summary>Appends a committed batch (write loop only). Cuts the segment at <c>WalMaxBytes</c>.</summary>
     internal void Append(ulong seq, long timestamp, WriteBatch batch)
@@ -256,6 +264,8 @@ internal sealed class WalWriter : IAsyncDisposable
         {
             _cut.Dequeue();
         }
+
+        Volatile.Write(ref _writtenNextId, segment.Id + 1);
 
         EngineMetrics.WalSegments.Add(1);
         EngineMetrics.WalBytes.Add(length);
