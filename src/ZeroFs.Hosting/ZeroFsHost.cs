@@ -4,6 +4,7 @@ using ZeroFs.Crypto;
 using ZeroFs.Crypto.Keys;
 using ZeroFs.Engine;
 using ZeroFs.Engine.Inspection;
+using ZeroFs.Engine.Readers;
 using ZeroFs.Hosting.Configuration;
 using ZeroFs.Hosting.Engine;
 using ZeroFs.Hosting.Logging;
@@ -28,6 +29,7 @@ public sealed class ZeroFsHost : IAsyncDisposable
     private IObjectStore? _walStore;
     private DataKey? _dataKey;
     private Db? _db;
+    private DbReader? _reader;
     private int _state; // 0 new, 1 started, 2 stopped
 
     /// <summary>Creates a host; nothing is opened until <see cref="StartAsync"/>.</summary>
@@ -82,6 +84,9 @@ public sealed class ZeroFsHost : IAsyncDisposable
     /// <summary>The open storage engine (writer mode), or null before start, after stop and in read-only modes.</summary>
     public Db? Database => _db;
 
+    /// <summary>The open read-only view (replica or checkpoint mode), or null otherwise.</summary>
+    public DbReader? Reader => _reader;
+
     /// <summary>Opens the stores, runs the self-test (writer only) and unlocks the data key.</summary>
     /// <exception cref="ZeroFsHostException">The store, the self-test or the key file failed; the message says what to do.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
@@ -117,6 +122,10 @@ public sealed class ZeroFsHost : IAsyncDisposable
             {
                 _db = await OpenEngineAsync(_store, _walStore, _dataKey, config, cancellationToken).ConfigureAwait(false);
             }
+            else if (Mode is AccessMode.ReadOnly or AccessMode.Checkpoint)
+            {
+                _reader = await OpenReaderAsync(_store, _walStore, _dataKey, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch
         {
@@ -129,11 +138,6 @@ public sealed class ZeroFsHost : IAsyncDisposable
         if (Mode == AccessMode.Inspect)
         {
             return;
-        }
-
-        if (Mode != AccessMode.Writer)
-        {
-            HostingLog.ReaderNotAvailable(_logger, DescribeMode());
         }
 
         // INTEGRATION: the filesystem on the engine, then one Kestrel listener per configured endpoint.
@@ -295,6 +299,42 @@ public sealed class ZeroFsHost : IAsyncDisposable
         return db;
     }
 
+    private async Task<DbReader> OpenReaderAsync(IObjectStore store, IObjectStore? walStore, DataKey key, CancellationToken cancellationToken)
+    {
+        var writer = EngineOptionsFactory.Create(Options);
+        var options = (Mode == AccessMode.Checkpoint ? ReaderOptions.Pinned(CheckpointName!) : ReaderOptions.Follow()) with
+        {
+            WalStoreTag = writer.WalStoreTag,
+            Compression = writer.Compression,
+        };
+        DbReader reader;
+        try
+        {
+            reader = await Db.OpenReaderAsync(store, walStore, key, options, _timeProvider, _loggerFactory, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KeyNotFoundException ex)
+        {
+            throw new ZeroFsHostException(
+                $"checkpoint '{CheckpointName}' does not exist in {store.Description} or has expired ({ex.Message})", isUsageError: false, ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ZeroFsHostException(
+                $"{store.Description} holds no data yet: start a writer once before opening a {DescribeMode()} ({ex.Message})", isUsageError: false, ex);
+        }
+        catch (ObjectStoreException ex)
+        {
+            throw StoreFailure(store, ex);
+        }
+        catch (Exception ex) when (ex is CorruptionException or CryptoException or ArgumentException)
+        {
+            throw new ZeroFsHostException($"cannot open the {DescribeMode()} on {store.Description}: {ex.Message}", isUsageError: false, ex);
+        }
+
+        HostingLog.ReaderOpened(_logger, DescribeMode(), store.Description, (long)reader.ManifestId, (long)reader.LastSeq);
+        return reader;
+    }
+
     private static ZeroFsHostException StoreFailure(IObjectStore store, ObjectStoreException ex) =>
         new(
             $"the store {store.Description} failed: {ex.Message}"
@@ -304,6 +344,20 @@ public sealed class ZeroFsHost : IAsyncDisposable
 
     private async Task CloseAsync()
     {
+        var reader = Interlocked.Exchange(ref _reader, null);
+        if (reader is not null)
+        {
+            try
+            {
+                // Removes the replica's lease checkpoint, so GC can move on.
+                await reader.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is ObjectStoreException or IOException)
+            {
+                HostingLog.EngineCloseFailed(_logger, ex);
+            }
+        }
+
         var db = Interlocked.Exchange(ref _db, null);
         if (db is not null)
         {

@@ -69,6 +69,40 @@ public sealed class ZeroFsHostTests : IDisposable
     }
 
     [Fact]
+    public async Task StartAsync_ReplicaAndCheckpoint_ReadWhatTheWriterMadeDurable()
+    {
+        await using var writer = new ZeroFsHost(Options(), AccessMode.Writer, null, NullLoggerFactory.Instance);
+        await writer.StartAsync();
+        var db = writer.Database!;
+        await db.WaitDurableAsync(await db.PutAsync("k"u8, "before"u8));
+        await db.CreateCheckpointAsync("nightly", null);
+        await db.WaitDurableAsync(await db.PutAsync("k"u8, "after"u8));
+
+        await using var replica = new ZeroFsHost(Options(), AccessMode.ReadOnly, null, NullLoggerFactory.Instance);
+        await replica.StartAsync();
+        Assert.Null(replica.Database);
+        Assert.Equal("after"u8.ToArray(), await replica.Reader!.GetValueAsync("k"u8.ToArray()));
+        await Assert.ThrowsAsync<ReadOnlyException>(async () => await replica.Reader.PutAsync("k"u8, "nope"u8));
+
+        await using var pinned = new ZeroFsHost(Options(), AccessMode.Checkpoint, "nightly", NullLoggerFactory.Instance);
+        await pinned.StartAsync();
+        Assert.Equal("before"u8.ToArray(), await pinned.Reader!.GetValueAsync("k"u8.ToArray()));
+    }
+
+    [Fact]
+    public async Task StartAsync_UnknownCheckpoint_FailsNamingIt()
+    {
+        await using (var writer = new ZeroFsHost(Options(), AccessMode.Writer, null, NullLoggerFactory.Instance))
+        {
+            await writer.StartAsync();
+        }
+
+        await using var pinned = new ZeroFsHost(Options(), AccessMode.Checkpoint, "no-such-checkpoint", NullLoggerFactory.Instance);
+        var ex = await Assert.ThrowsAsync<ZeroFsHostException>(() => pinned.StartAsync());
+        Assert.Contains("no-such-checkpoint", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StartAsync_ReadOnlyOnEmptyStore_FailsNamingTheFix()
     {
         await using var host = new ZeroFsHost(Options(), AccessMode.ReadOnly, null, NullLoggerFactory.Instance);

@@ -18,9 +18,9 @@ internal static partial class HostingLog
         Message = "This build has no protocol servers yet; configured servers not served: {Servers}")]
     public static partial void ServersNotAvailable(ILogger logger, string servers);
 
-    [LoggerMessage(EventId = 8004, Level = LogLevel.Warning,
-        Message = "The {Mode} view of the engine is not part of this build yet: the key was unlocked, no data is opened")]
-    public static partial void ReaderNotAvailable(ILogger logger, string mode);
+    [LoggerMessage(EventId = 8004, Level = LogLevel.Information,
+        Message = "Opened the {Mode} on {Store} at manifest {ManifestId}, sequence {LastSeq}")]
+    public static partial void ReaderOpened(ILogger logger, string mode, string store, long manifestId, long lastSeq);
 
     [LoggerMessage(EventId = 8005, Level = LogLevel.Information, Message = "Stopping")]
     public static partial void Stopping(ILogger logger);
