@@ -32,7 +32,7 @@ public sealed class RunCommandTests
     private static async Task RunUntilReadyThenTermAsync(string workingDirectory, IReadOnlyDictionary<string, string> env, params string[] args)
     {
         using var process = ZerofsProcess.Start(workingDirectory, env, null, args);
-        await process.WaitForStdoutAsync("is running", Timeout);
+        await process.WaitForStdoutAsync("Press Ctrl+C", Timeout);
         await process.SignalAsync("TERM");
         var exit = await process.WaitForExitAsync(Timeout);
         Assert.True(exit == 0, $"exit {exit}\nstderr:\n{process.Stderr}");
@@ -45,7 +45,7 @@ public sealed class RunCommandTests
         using var dir = await WithConfigAsync();
 
         using var process = ZerofsProcess.Start(dir.Path, Password("first-password"), null, "run", "-c", "zerofs.toml");
-        await process.WaitForStdoutAsync("is running", Timeout);
+        await process.WaitForStdoutAsync("Press Ctrl+C", Timeout);
 
         Assert.True(File.Exists(dir.Combine(KeyFile)));
         Assert.Contains("mount -t nfs -o vers=3,tcp,nolock,port=2049,mountport=2049 127.0.0.1:/ /mnt/zerofs", process.Stdout, StringComparison.Ordinal);
@@ -145,7 +145,7 @@ public sealed class RunCommandTests
         using var dir = new TempDirectory();
 
         using var process = ZerofsProcess.Start(dir.Path, Password("password1"), null, "run", "--log-level", "warn");
-        await process.WaitForStdoutAsync("is running", Timeout);
+        await process.WaitForStdoutAsync("Press Ctrl+C", Timeout);
 
         Assert.True(File.Exists(dir.Combine("zerofs-data/keys/zerofs.key")));
         Assert.Contains("nbd-client 127.0.0.1 10809", process.Stdout, StringComparison.Ordinal);

@@ -38,7 +38,7 @@ public sealed class S3RunCommandTests(MotoS3Fixture moto)
 
         using (var process = ZerofsProcess.Start(dir.Path, Password("s3-password"), null, "run", "-c", "zerofs.toml"))
         {
-            await process.WaitForStdoutAsync("is running", Timeout);
+            await process.WaitForStdoutAsync("Press Ctrl+C", Timeout);
             await process.SignalAsync("TERM");
             Assert.Equal(0, await process.WaitForExitAsync(Timeout));
         }
