@@ -17,6 +17,15 @@ namespace ZeroFs.Engine.Compaction;
 /// </summary>
 internal sealed class CompactionExecutor(IObjectStore store, BlockSealer sealer, CompactorOptions options, UlidGenerator ulids, ulong epoch)
 {
+    /// <summary>Object metadata naming the role that wrote a table (GC tells compaction outputs from unpublished L0s).</summary>
+    internal const string RoleMetadataKey = "zf-table-role";
+
+    /// <summary>The <see cref="RoleMetadataKey"/> value of compaction outputs.</summary>
+    internal const string CompactorRole = "compactor";
+
+    private const int ReadAheadBytes = 4 * 1024 * 1024;
+    private static readonly Dictionary<string, string> OutputMetadata = new() { [RoleMetadataKey] = CompactorRole };
+
     private readonly List<TableRef> _outputs = [];
     private readonly List<ulong> _heldTombstones = [];
     private SstWriter? _writer;
@@ -29,7 +38,8 @@ internal sealed class CompactionExecutor(IObjectStore store, BlockSealer sealer,
     /// <summary>Merges the sources of <paramref name="job"/> and returns the output tables in key order (empty if nothing survives).</summary>
     internal async Task<ImmutableArray<TableRef>> ExecuteAsync(CompactionJob job, CancellationToken cancellationToken)
     {
-        var readers = await TreeLoader.OpenTablesAsync(store, sealer, job.Tables, cancellationToken).ConfigureAwait(false);
+        var readAhead = new ReadAheadObjectStore(store, ReadAheadBytes); // dropped with the job (no unmanaged state)
+        var readers = await TreeLoader.OpenTablesAsync(readAhead, sealer, job.Tables, cancellationToken).ConfigureAwait(false);
         var sources = new List<IInternalIterator>();
         sources.AddRange(job.L0Sources.Select(t => (IInternalIterator)new SstIterator(readers[t.Id])));
         sources.AddRange(job.RunSources.Select(r => (IInternalIterator)new RunIterator(new RunReader(r.Id, [.. r.Tables.Select(t => readers[t.Id])]))));
@@ -125,7 +135,7 @@ internal sealed class CompactionExecutor(IObjectStore store, BlockSealer sealer,
         using var built = writer.Finish();
 
         // CreateOnly: never replace an object (a taken ULID is a bug or a collision, not a retry).
-        var put = await store.PutAsync(SstInfo.ObjectKey(_writerId), built.Body, PutCondition.CreateOnly, null, cancellationToken).ConfigureAwait(false);
+        var put = await store.PutAsync(SstInfo.ObjectKey(_writerId), built.Body, PutCondition.CreateOnly, OutputMetadata, cancellationToken).ConfigureAwait(false);
         if (!put.IsOk)
         {
             throw new EngineFailedException($"uploading compaction output {_writerId} failed ({put.Status}): the table id is already taken");

@@ -9,7 +9,7 @@ namespace ZeroFs.Engine.Gc;
 /// <summary>
 /// Garbage collection (ENGINE.md §9 GC steps 1–5): (1) remove expired checkpoints by CAS; (2) read
 /// the latest manifest and every manifest an unexpired checkpoint pins; (3) delete WAL segments
-/// outside <c>[walReplayAfter, ∞)</c> and outside every pinned <c>(P.walReplayAfter, P.walNextHint)</c>
+/// outside <c>(walReplayAfter, ∞)</c> and outside every pinned <c>(P.walReplayAfter, P.walNextHint)</c>
 /// once older than WalMinAge (fences only after WalFenceMinAge); (4) delete unreferenced tables whose
 /// ULID time is before min(start − SstMinAge, oldest running job start, newest L0 ULID time);
 /// (5) advance <c>gc/manifest.floor</c>, then delete old unpinned manifests. Idempotent; a crash
@@ -140,7 +140,8 @@ internal sealed partial class GarbageCollector(
         var ranges = pinned.Select(p => (p.WalReplayAfter, p.WalNextHint)).ToList();
         await foreach (var meta in store.ListAsync(WalNames.Prefix, null, cancellationToken).ConfigureAwait(false))
         {
-            if (!TryParseWalKey(meta.Key, out var id) || id >= m.WalReplayAfter || ranges.Any(r => id > r.WalReplayAfter && id < r.WalNextHint))
+            // Segment walReplayAfter itself is fully contained in tables too (engine-0002 §GC).
+            if (!TryParseWalKey(meta.Key, out var id) || id > m.WalReplayAfter || ranges.Any(r => id > r.WalReplayAfter && id < r.WalNextHint))
             {
                 continue;
             }
@@ -175,11 +176,36 @@ internal sealed partial class GarbageCollector(
             cutoff = started;
         }
 
-        var cutoffMs = newestL0 is { } l0 ? Math.Min(cutoff.ToUnixTimeMilliseconds(), l0.TimestampMs) : long.MinValue;
+        // A table at or below the newest published (or compacted) L0 id is no unpublished L0 of the
+        // current writer either, even within the same millisecond; the age and job bounds still apply.
+        var ageCutoffMs = cutoff.ToUnixTimeMilliseconds();
+        var l0CutoffMs = newestL0 is { } l0 ? Math.Min(ageCutoffMs, l0.TimestampMs) : long.MinValue;
         var result = new List<ObjectMeta>();
+        var newer = new List<ObjectMeta>();
         await foreach (var meta in main.ListAsync("sst/", null, cancellationToken).ConfigureAwait(false))
         {
-            if (TryParseTableKey(meta.Key, out var id) && !referenced.Contains(id) && id.TimestampMs < cutoffMs)
+            if (!TryParseTableKey(meta.Key, out var id) || referenced.Contains(id) || id.TimestampMs >= ageCutoffMs)
+            {
+                continue;
+            }
+
+            if (id.TimestampMs < l0CutoffMs || id <= newestL0)
+            {
+                result.Add(meta);
+            }
+            else
+            {
+                newer.Add(meta);
+            }
+        }
+
+        // Newer than every published L0: an unpublished L0 must stay, but a compaction output
+        // (tagged at upload; an orphan, since old enough and unreferenced) may go.
+        foreach (var meta in newer)
+        {
+            var head = await main.HeadAsync(meta.Key, cancellationToken).ConfigureAwait(false);
+            if (head?.Metadata is { } metadata && metadata.TryGetValue(Compaction.CompactionExecutor.RoleMetadataKey, out var role)
+                && role == Compaction.CompactionExecutor.CompactorRole)
             {
                 result.Add(meta);
             }
