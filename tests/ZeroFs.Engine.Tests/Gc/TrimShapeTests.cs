@@ -16,6 +16,7 @@ namespace ZeroFs.Engine.Tests.Gc;
 public sealed class TrimShapeTests(MotoS3Fixture moto, ITestOutputHelper output) : IDisposable
 {
     private const int ChunkBytes = 32 * 1024;
+    private static readonly TimeSpan Phase = TimeSpan.FromSeconds(60);
     private readonly DbHarness _h = new();
 
     public void Dispose() => _h.Dispose();
@@ -68,10 +69,10 @@ public sealed class TrimShapeTests(MotoS3Fixture moto, ITestOutputHelper output)
                 batch.Put(DbHarness.K(j), value);
             }
 
-            await db.WriteAsync(batch);
+            await db.WriteAsync(batch).AsTask().WaitAsync(Phase);
         }
 
-        await db.FlushAsync();
+        await db.FlushAsync().WaitAsync(Phase);
         var full = await measure();
         for (var i = 0; i < count; i += 256)
         {
@@ -84,12 +85,15 @@ public sealed class TrimShapeTests(MotoS3Fixture moto, ITestOutputHelper output)
             await db.WriteAsync(batch);
         }
 
-        await db.FlushAsync();
-        await db.DisposeAsync();
+        await db.FlushAsync().WaitAsync(Phase);
+        await db.DisposeAsync().AsTask().WaitAsync(Phase);
 
         // Stop the background compactor once it has nothing left to pick (no job torn mid-way).
+        var deadline = DateTime.UtcNow + Phase;
         while (CompactionPicker.Pick((await TreeCheck.LatestAsync(store, _h.Key)).Manifest, compactorOptions, new HashSet<Ulid>(), new HashSet<uint>(), 2).Count > 0)
         {
+            Assert.True(DateTime.UtcNow < deadline, $"the compactor did not become idle: {TreeCheck.Shape((await TreeCheck.LatestAsync(store, _h.Key)).Manifest)}");
+            Assert.False(background.IsCompleted, $"the compactor stopped: {background.Exception}");
             await Task.Delay(20);
         }
 
