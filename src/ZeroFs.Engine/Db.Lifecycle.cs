@@ -68,6 +68,7 @@ public sealed partial class Db
         await _shutdown.CancelAsync().ConfigureAwait(false);
         await _publishLoop.ConfigureAwait(false);
         await _pollLoop.ConfigureAwait(false);
+        await _compactorLoop.ConfigureAwait(false);
         if (_walWriter is not null)
         {
             await _walWriter.DisposeAsync().ConfigureAwait(false);
@@ -106,6 +107,18 @@ public sealed partial class Db
                 {
                     Stop(FencedException.ByEpoch(latest.Manifest.WriterEpoch, _epoch));
                     return;
+                }
+
+                if (latest is not null)
+                {
+                    try
+                    {
+                        await RefreshTreeAsync(latest, token).ConfigureAwait(false);
+                    }
+                    catch (ObjectStoreException ex)
+                    {
+                        EngineLog.PollFailed(_logger, ex);
+                    }
                 }
 
                 if (_time.GetElapsedTime(_lastPublishTimestamp) >= _options.FlushInterval && Volatile.Read(ref _state).Memtable.Count > 0)

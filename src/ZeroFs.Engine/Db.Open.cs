@@ -44,7 +44,7 @@ public sealed partial class Db
         _lastTick = recovered.LastTick;
         _lastPublishTimestamp = time.GetTimestamp();
         _durability = new DurabilityTracker(recovered.LastSeq);
-        _state = new DbState(recovered.Memtable, recovered.Frozen, recovered.L0, recovered.Manifest);
+        _state = new DbState(recovered.Memtable, recovered.Frozen, recovered.L0, recovered.Runs, recovered.Manifest);
         if (options.WalEnabled)
         {
             _walWriter = new WalWriter(walStore, walSealer, recovered.FenceId + 1, options, time, _durability.Advance, OnBackgroundFailure);
@@ -116,9 +116,14 @@ public sealed partial class Db
 
     private void Start()
     {
+        var compactorRandom = new Random(_random.Next());
         _writeLoop = Task.Run(WriteLoopAsync);
         _publishLoop = Task.Run(PublishLoopAsync);
         _pollLoop = Task.Run(PollLoopAsync);
+        if (_options.CompactorMode == Compaction.CompactorMode.Embedded)
+        {
+            _compactorLoop = Task.Run(() => RunEmbeddedCompactorAsync(compactorRandom));
+        }
         foreach (var frozen in _state.Frozen)
         {
             frozen.Upload = UploadAsync(frozen);

@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using ZeroFs.Engine.Manifest;
-using ZeroFs.Engine.Sst;
 
 namespace ZeroFs.Engine;
 
@@ -54,14 +52,9 @@ public sealed partial class Db
             .ConfigureAwait(false);
         var reader = await _tables.GetOrOpenAsync(reference, token).ConfigureAwait(false);
 
-        lock (_stateLock)
-        {
-            var state = _state;
-            var l0 = MatchL0(stored.Manifest.L0, state.L0, reader);
-            Volatile.Write(ref _state, new DbState(state.Memtable, state.Frozen.Remove(frozen), l0, stored));
-        }
-
+        await InstallManifestAsync(stored, reader, frozen, token).ConfigureAwait(false);
         _lastPublishTimestamp = _time.GetTimestamp();
+        Volatile.Read(ref _compactor)?.Wake();
         EngineMetrics.L0Published.Add(1);
         EngineLog.Published(_logger, info.TableId, stored.Id, stored.Manifest.LastL0Seq);
         _durability.Advance(maxSeq);
@@ -83,7 +76,8 @@ public sealed partial class Db
             throw FencedException.ByEpoch(m.WriterEpoch, _epoch);
         }
 
-        var l0 = m.L0.Any(t => t.Id == reference.Id) ? m.L0 : m.L0.Insert(0, reference);
+        var current = DropCompactedL0(m.L0, m.LastCompactedL0);
+        var l0 = current.Any(t => t.Id == reference.Id) ? current : current.Insert(0, reference);
         return m with
         {
             L0 = l0,
@@ -97,23 +91,6 @@ public sealed partial class Db
         };
     }
 
-    // The open readers for the manifest's L0 list (same order); tables dropped by a compactor disappear.
-    private static ImmutableArray<SstReader> MatchL0(ImmutableArray<TableRef> refs, ImmutableArray<SstReader> open, SstReader added)
-    {
-        var byId = open.ToDictionary(r => r.TableId);
-        byId[added.TableId] = added;
-        var result = ImmutableArray.CreateBuilder<SstReader>(refs.Length);
-        foreach (var r in refs)
-        {
-            if (byId.TryGetValue(r.Id, out var reader))
-            {
-                result.Add(reader);
-            }
-        }
-
-        return result.ToImmutable();
-    }
-
     private async Task WaitForL0RoomAsync(CancellationToken token)
     {
         var warned = false;
@@ -124,6 +101,8 @@ public sealed partial class Db
                 EngineLog.L0Stall(_logger, Volatile.Read(ref _state).L0.Length, _options.L0MaxTables);
                 warned = true;
             }
+
+            Volatile.Read(ref _compactor)?.Wake();
 
             await Task.Delay(_options.ManifestPollInterval, _time, token).ConfigureAwait(false);
         }

@@ -105,7 +105,7 @@ public sealed partial class Db
             state.Memtable.Freeze();
             var replayAfter = _walWriter?.CutForFreeze() ?? _fenceId;
             frozen = new FrozenMemtable(state.Memtable, _ulids.Next(), replayAfter, _lastTick);
-            Volatile.Write(ref _state, new DbState(NewMemtable(), state.Frozen.Insert(0, frozen), state.L0, state.Manifest));
+            Volatile.Write(ref _state, new DbState(NewMemtable(), state.Frozen.Insert(0, frozen), state.L0, state.Runs, state.Manifest));
         }
 
         EngineLog.Frozen(_logger, frozen.TableId, frozen.Table.ApproximateBytes, frozen.Table.MinSeq, frozen.Table.MaxSeq, frozen.ReplayAfter);

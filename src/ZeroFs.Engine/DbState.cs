@@ -7,17 +7,23 @@ namespace ZeroFs.Engine;
 
 /// <summary>
 /// The immutable read state (ENGINE.md §10): the mutable memtable, frozen memtables newest first,
-/// and the open L0 tables newest first. Swapped atomically by the writer; a read takes one
+/// the open L0 tables newest first, and the open sorted runs newest first. Swapped atomically by the writer; a read takes one
 /// reference and needs no lock.
 /// </summary>
 internal sealed class DbState
 {
     /// <summary>Creates a state and its read view.</summary>
-    internal DbState(SkipListMemtable memtable, ImmutableArray<FrozenMemtable> frozen, ImmutableArray<SstReader> l0, StoredManifest manifest)
+    internal DbState(
+        SkipListMemtable memtable,
+        ImmutableArray<FrozenMemtable> frozen,
+        ImmutableArray<SstReader> l0,
+        ImmutableArray<RunReader> runs,
+        StoredManifest manifest)
     {
         Memtable = memtable;
         Frozen = frozen;
         L0 = l0;
+        Runs = runs;
         Manifest = manifest;
         var memtables = new SkipListMemtable[1 + frozen.Length];
         memtables[0] = memtable;
@@ -26,7 +32,7 @@ internal sealed class DbState
             memtables[i + 1] = frozen[i].Table;
         }
 
-        View = new ReadView(memtables, [.. l0]);
+        View = new ReadView(memtables, [.. l0], [.. runs]);
     }
 
     /// <summary>The memtable receiving writes.</summary>
@@ -38,7 +44,10 @@ internal sealed class DbState
     /// <summary>Open L0 tables, newest first (matching the manifest's L0 list).</summary>
     internal ImmutableArray<SstReader> L0 { get; }
 
-    /// <summary>The manifest version the L0 list came from.</summary>
+    /// <summary>Open sorted runs, newest (highest id) first (matching the manifest's run list).</summary>
+    internal ImmutableArray<RunReader> Runs { get; }
+
+    /// <summary>The manifest version the L0 list and the runs came from.</summary>
     internal StoredManifest Manifest { get; }
 
     /// <summary>What reads search.</summary>

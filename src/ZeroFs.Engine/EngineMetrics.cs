@@ -34,4 +34,19 @@ internal static class EngineMetrics
 
     /// <summary>Tree changes a following reader moved to.</summary>
     internal static readonly Counter<long> ReaderSwitches = Meter.CreateCounter<long>("zerofs.engine.reader.switches", "{switch}", "Tree changes a following reader moved to");
+
+    /// <summary>Compaction jobs committed.</summary>
+    internal static readonly Counter<long> CompactionJobs = Meter.CreateCounter<long>("zerofs.engine.compaction.jobs", "{job}", "Compaction jobs committed");
+
+    /// <summary>Bytes of source tables merged by committed jobs.</summary>
+    internal static readonly Counter<long> CompactionBytesRead = Meter.CreateCounter<long>("zerofs.engine.compaction.bytes_read", "By", "Source table bytes compacted");
+
+    /// <summary>Bytes of output tables uploaded by compaction.</summary>
+    internal static readonly Counter<long> CompactionBytesWritten = Meter.CreateCounter<long>("zerofs.engine.compaction.bytes_written", "By", "Output table bytes uploaded");
+
+    /// <summary>Objects deleted by GC, tagged <c>kind</c> = wal | sst | manifest (and checkpoints removed, kind = checkpoint).</summary>
+    internal static readonly Counter<long> GcDeleted = Meter.CreateCounter<long>("zerofs.engine.gc.deleted", "{object}", "Objects deleted by GC");
+
+    /// <summary>Bytes deleted by GC, tagged <c>kind</c>.</summary>
+    internal static readonly Counter<long> GcDeletedBytes = Meter.CreateCounter<long>("zerofs.engine.gc.deleted_bytes", "By", "Bytes deleted by GC");
 }

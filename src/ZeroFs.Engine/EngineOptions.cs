@@ -32,11 +32,17 @@ public sealed record EngineOptions
     public long MaxUnflushedBytes { get; init; } = 512L * 1024 * 1024;
 
     /// <summary>
-    /// L0 publishing stalls while this many L0 tables exist. ENGINE.md recommends 12 once compaction
-    /// runs (M5); until then the default is large (4096) so that a writer without a compactor never
-    /// stalls forever.
+    /// L0 publishing stalls while this many L0 tables exist (default 12, ENGINE.md §11); writes then
+    /// wait on <see cref="MaxUnflushedBytes"/> until compaction catches up. With
+    /// <see cref="Compaction.CompactorMode.External"/> a standalone compactor must be running.
     /// </summary>
-    public int L0MaxTables { get; init; } = 4096;
+    public int L0MaxTables { get; init; } = 12;
+
+    /// <summary>Where compaction and GC run (default <see cref="Compaction.CompactorMode.Embedded"/>: in this process).</summary>
+    public Compaction.CompactorMode CompactorMode { get; init; } = Compaction.CompactorMode.Embedded;
+
+    /// <summary>Settings of the embedded compactor and its GC (ignored when the compactor is external).</summary>
+    public Compaction.CompactorOptions Compactor { get; init; } = new();
 
     /// <summary>Frozen memtables built and uploaded at once (default 2).</summary>
     public int L0UploadParallelism { get; init; } = 2;
@@ -95,6 +101,8 @@ public sealed record EngineOptions
         ArgumentOutOfRangeException.ThrowIfGreaterThan(ReadAheadBytes, 64 * 1024 * 1024, nameof(ReadAheadBytes));
         ArgumentNullException.ThrowIfNull(Sst, nameof(Sst));
         ArgumentNullException.ThrowIfNull(Compression, nameof(Compression));
+        ArgumentNullException.ThrowIfNull(Compactor, nameof(Compactor));
+        Compactor.Validate();
         Sst.Validate();
         Compression.Validate();
         if (MaxUnflushedBytes <= L0TableBytes * (1L + L0UploadParallelism))

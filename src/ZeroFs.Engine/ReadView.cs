@@ -15,12 +15,14 @@ internal sealed class ReadView
 {
     private readonly SkipListMemtable[] _memtables;
     private readonly SstReader[] _tables;
+    private readonly RunReader[] _runs;
 
-    /// <summary>Creates a view; both lists are newest first.</summary>
-    internal ReadView(SkipListMemtable[] memtables, SstReader[] tables)
+    /// <summary>Creates a view; every list is newest first (L0 tables, then sorted runs by id descending).</summary>
+    internal ReadView(SkipListMemtable[] memtables, SstReader[] tables, RunReader[]? runs = null)
     {
         _memtables = memtables;
         _tables = tables;
+        _runs = runs ?? [];
     }
 
     /// <summary>
@@ -41,13 +43,15 @@ internal sealed class ReadView
             }
         }
 
-        return _tables.Length == 0 ? new ValueTask<LookupResult>(LookupResult.NotFound) : GetFromTablesAsync(userKey, snapshot, value, cancellationToken);
+        return _tables.Length == 0 && _runs.Length == 0
+            ? new ValueTask<LookupResult>(LookupResult.NotFound)
+            : GetFromTablesAsync(userKey, snapshot, value, cancellationToken);
     }
 
     /// <summary>Scans [<paramref name="start"/>, <paramref name="end"/>) at <paramref name="snapshot"/>; an empty bound = unbounded.</summary>
     internal VisibleIterator Scan(ReadOnlyMemory<byte> start, ReadOnlyMemory<byte> end, ulong snapshot)
     {
-        var sources = new IInternalIterator[_memtables.Length + _tables.Length];
+        var sources = new IInternalIterator[_memtables.Length + _tables.Length + _runs.Length];
         for (var i = 0; i < _memtables.Length; i++)
         {
             sources[i] = _memtables[i].NewIterator();
@@ -56,6 +60,11 @@ internal sealed class ReadView
         for (var i = 0; i < _tables.Length; i++)
         {
             sources[_memtables.Length + i] = new SstIterator(_tables[i]);
+        }
+
+        for (var i = 0; i < _runs.Length; i++)
+        {
+            sources[_memtables.Length + _tables.Length + i] = new RunIterator(_runs[i]);
         }
 
         return new VisibleIterator(new MergingIterator(sources), snapshot, start, end);
@@ -68,6 +77,15 @@ internal sealed class ReadView
         foreach (var table in _tables)
         {
             var result = await table.GetAsync(userKey, snapshot, value, cancellationToken).ConfigureAwait(false);
+            if (result.IsTerminal)
+            {
+                return result;
+            }
+        }
+
+        foreach (var run in _runs)
+        {
+            var result = await run.GetAsync(userKey, snapshot, value, cancellationToken).ConfigureAwait(false);
             if (result.IsTerminal)
             {
                 return result;

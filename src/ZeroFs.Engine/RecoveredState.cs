@@ -13,6 +13,7 @@ namespace ZeroFs.Engine;
 /// <param name="Memtable">The mutable memtable holding the replayed tail.</param>
 /// <param name="Frozen">Replayed memtables already large enough to flush, newest first.</param>
 /// <param name="L0">Open L0 tables, newest first.</param>
+/// <param name="Runs">Open sorted runs, newest first.</param>
 /// <param name="LastSeq">The newest seq (replayed or in L0).</param>
 /// <param name="LastTick">The writer clock floor (Unix ms).</param>
 internal sealed record RecoveredState(
@@ -23,5 +24,6 @@ internal sealed record RecoveredState(
     SkipListMemtable Memtable,
     ImmutableArray<FrozenMemtable> Frozen,
     ImmutableArray<SstReader> L0,
+    ImmutableArray<RunReader> Runs,
     ulong LastSeq,
     long LastTick);

@@ -55,11 +55,12 @@ internal sealed class WriterOpener(
             throw FencedException.ByEpoch(latest?.Manifest.WriterEpoch ?? 0, epoch);
         }
 
-        var l0 = await OpenTablesAsync(latest.Manifest.L0, cancellationToken).ConfigureAwait(false);
+        var (l0, runs) = await TreeLoader.OpenAsync(tableCache.GetOrOpenAsync, latest.Manifest, new Dictionary<Ulid, SstReader>(), cancellationToken)
+            .ConfigureAwait(false);
         var m = latest.Manifest;
         var lastSeq = Math.Max(replay.LastSeq, m.LastL0Seq);
         EngineLog.Replayed(logger, replay.Batches, lastSeq + 1);
-        return new RecoveredState(epoch, fence, _ulids, latest, replay.Memtable, replay.Frozen, l0, lastSeq, Math.Max(replay.LastTick, m.LastL0Tick));
+        return new RecoveredState(epoch, fence, _ulids, latest, replay.Memtable, replay.Frozen, l0, runs, lastSeq, Math.Max(replay.LastTick, m.LastL0Tick));
     }
 
     // Step 1.
@@ -171,25 +172,6 @@ internal sealed class WriterOpener(
         }
 
         return new ReplayResult(memtable, frozen.ToImmutable(), lastSeq, lastTick, batches);
-    }
-
-    private async Task<ImmutableArray<SstReader>> OpenTablesAsync(ImmutableArray<TableRef> tables, CancellationToken cancellationToken)
-    {
-        var readers = new SstReader[tables.Length];
-        using var gate = new SemaphoreSlim(4);
-        await Task.WhenAll(tables.Select(async (t, i) =>
-        {
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                readers[i] = await tableCache.GetOrOpenAsync(t, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        })).ConfigureAwait(false);
-        return [.. readers];
     }
 
     private async Task CheckEpochAsync(ulong epoch, CancellationToken cancellationToken)

@@ -53,6 +53,12 @@ public sealed record DbManifest
     /// <summary>The compactor's marker: L0 tables at and after (older than or equal to) this one were compacted.</summary>
     public Ulid? LastCompactedL0 { get; init; }
 
+    /// <summary>When the current compactor last claimed its epoch or committed (its liveness signal), or null.</summary>
+    public DateTimeOffset? CompactorHeartbeat { get; init; }
+
+    /// <summary>True when the current compactor epoch belongs to a standalone compactor process.</summary>
+    public bool CompactorStandalone { get; init; }
+
     /// <summary>Named checkpoints.</summary>
     public ImmutableArray<Checkpoint> Checkpoints { get; init; } = [];
 

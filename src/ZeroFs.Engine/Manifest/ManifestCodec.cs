@@ -73,6 +73,16 @@ internal static partial class ManifestCodec
             WriteRecord(w, ManifestTag.LastCompactedL0, id);
         }
 
+        if (manifest.CompactorHeartbeat is { } heartbeat)
+        {
+            WriteU64(w, ManifestTag.CompactorHeartbeatUnixMs, (ulong)heartbeat.ToUnixTimeMilliseconds());
+        }
+
+        if (manifest.CompactorStandalone)
+        {
+            WriteRecord(w, ManifestTag.CompactorStandalone, [1]);
+        }
+
         foreach (var checkpoint in manifest.Checkpoints)
         {
             scratch.ResetWrittenCount();
@@ -112,6 +122,8 @@ internal static partial class ManifestCodec
                 ManifestTag.LastL0Seq => m with { LastL0Seq = value.U64() },
                 ManifestTag.LastL0Tick => m with { LastL0Tick = (long)value.U64() },
                 ManifestTag.RetainSeqFloor => m with { RetainSeqFloor = value.U64() },
+                ManifestTag.CompactorHeartbeatUnixMs => m with { CompactorHeartbeat = DateTimeOffset.FromUnixTimeMilliseconds((long)value.U64()) },
+                ManifestTag.CompactorStandalone => m with { CompactorStandalone = value.U8() != 0 },
                 ManifestTag.LastCompactedL0 => m with { LastCompactedL0 = Ulid.FromBytes(value.Bytes(Ulid.ByteLength)) },
                 _ => m,
             };

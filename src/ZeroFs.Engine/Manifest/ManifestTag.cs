@@ -20,4 +20,6 @@ internal enum ManifestTag : uint
     Run = 12,
     LastCompactedL0 = 13,
     Checkpoint = 14,
+    CompactorHeartbeatUnixMs = 15,
+    CompactorStandalone = 16,
 }

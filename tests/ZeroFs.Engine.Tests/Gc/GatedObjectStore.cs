@@ -1,0 +1,48 @@
+using ZeroFs.ObjectStore;
+
+namespace ZeroFs.Engine.Tests.Gc;
+
+/// <summary>Holds PUTs of keys under a prefix while closed (a real store underneath; only the timing is controlled).</summary>
+internal sealed class GatedObjectStore(IObjectStore inner, string prefix) : IObjectStore
+{
+    private readonly TaskCompletionSource _blocked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _open = Opened();
+
+    public string Description => inner.Description;
+
+    public Task Blocked => _blocked.Task;
+
+    public void Close() => _open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Open() => _open.TrySetResult();
+
+    public Task<GetResult?> GetAsync(string key, ByteRange? range = null, CancellationToken cancellationToken = default) => inner.GetAsync(key, range, cancellationToken);
+
+    public Task<ObjectMeta?> HeadAsync(string key, CancellationToken cancellationToken = default) => inner.HeadAsync(key, cancellationToken);
+
+    public async Task<PutResult> PutAsync(
+        string key, ReadOnlyMemory<byte> body, PutCondition condition, IReadOnlyDictionary<string, string>? metadata = null, CancellationToken cancellationToken = default)
+    {
+        if (key.StartsWith(prefix, StringComparison.Ordinal) && !_open.Task.IsCompleted)
+        {
+            _blocked.TrySetResult();
+            await _open.Task;
+        }
+
+        return await inner.PutAsync(key, body, condition, metadata, cancellationToken);
+    }
+
+    public IAsyncEnumerable<ObjectMeta> ListAsync(string prefix, string? startAfter = null, CancellationToken cancellationToken = default) =>
+        inner.ListAsync(prefix, startAfter, cancellationToken);
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken = default) => inner.DeleteAsync(key, cancellationToken);
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private static TaskCompletionSource Opened()
+    {
+        var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        open.SetResult();
+        return open;
+    }
+}
