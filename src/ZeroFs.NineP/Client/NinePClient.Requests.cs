@@ -1,0 +1,203 @@
+using System.Buffers;
+using ZeroFs.NineP.Protocol;
+using ZeroFs.NineP.Protocol.Messages;
+
+namespace ZeroFs.NineP.Client;
+
+/// <summary>Tags, sending, cancellation by Tflush.</summary>
+public sealed partial class NinePClient
+{
+    private static readonly ReplyParser<bool> NoBody = static (body, _) =>
+        body.IsEmpty ? true : throw new NinePProtocolException("an empty reply carried a body");
+
+    /// <summary>Encodes a request with tag 0 into a rented buffer; the tag is patched in once allocated.</summary>
+    private RentedBufferWriter Encode<T>(scoped in T message)
+        where T : INinePMessage<T>, allows ref struct
+    {
+        var frame = new RentedBufferWriter();
+        NinePWriter.WriteFrame(frame, 0, message);
+        if (frame.WrittenCount > MessageSize)
+        {
+            frame.Dispose();
+            throw new ArgumentException($"{T.MessageType} of {frame.WrittenCount} bytes exceeds msize {MessageSize}");
+        }
+
+        return frame;
+    }
+
+    private Task RequestAsync(RentedBufferWriter frame, MessageType request, MessageType reply, CancellationToken cancellationToken) =>
+        RequestAsync(frame, default, new PendingRequest<bool>(request, reply, NoBody, default), cancellationToken);
+
+    private Task<T> RequestAsync<T>(RentedBufferWriter frame, MessageType request, MessageType reply, ReplyParser<T> parser, CancellationToken cancellationToken) =>
+        RequestAsync(frame, default, new PendingRequest<T>(request, reply, parser, default), cancellationToken);
+
+    /// <summary>
+    /// Sends one request and waits for its reply. <paramref name="payload"/>, if any, follows the encoded
+    /// bytes in the same frame (Twrite data goes from the caller's memory to the pipe without a copy here).
+    /// </summary>
+    private async Task<T> RequestAsync<T>(RentedBufferWriter frame, ReadOnlyMemory<byte> payload, PendingRequest<T> pending, CancellationToken cancellationToken)
+    {
+        using (frame)
+        {
+            await _tagSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (!TryRegister(pending))
+            {
+                _tagSlots.Release();
+                throw ClosedException();
+            }
+
+            frame.PatchTag(pending.Tag);
+            try
+            {
+                await SendAsync(frame.WrittenMemory, payload, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                Unregister(pending);
+                throw;
+            }
+        }
+
+        using var registration = cancellationToken.Register(static state => ((Cancellation)state!).Run(), new Cancellation(this, pending, cancellationToken));
+        return await pending.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>Writes a whole frame under the write lock. Once the first byte is written it is never abandoned.</summary>
+    private async Task SendAsync(ReadOnlyMemory<byte> head, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_closed is not null)
+            {
+                throw ClosedException();
+            }
+
+            var output = _transport.Output;
+            output.Write(head.Span);
+            if (!payload.IsEmpty)
+            {
+                output.Write(payload.Span);
+            }
+
+            var result = await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            if (result.IsCompleted)
+            {
+                throw new NinePConnectionClosedException("the peer stopped reading");
+            }
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new NinePConnectionClosedException("the connection is closed", exception);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private bool TryRegister(PendingRequest pending)
+    {
+        lock (_sync)
+        {
+            if (_closed is not null)
+            {
+                return false;
+            }
+
+            pending.Tag = _freeTags.Pop();
+            _pending[pending.Tag] = pending;
+            return true;
+        }
+    }
+
+    private void Unregister(PendingRequest pending)
+    {
+        lock (_sync)
+        {
+            if (ReferenceEquals(_pending[pending.Tag], pending))
+            {
+                _pending[pending.Tag] = null;
+                _freeTags.Push(pending.Tag);
+                _tagSlots.Release();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Cancels a sent request: the caller stops waiting at once, and a Tflush is sent. The request's
+    /// tag stays reserved until Rflush arrives (a late reply to it is dropped), as the spec requires.
+    /// </summary>
+    private void Flush(PendingRequest pending, CancellationToken cancellationToken)
+    {
+        lock (_sync)
+        {
+            if (!ReferenceEquals(_pending[pending.Tag], pending) || pending.IsFlushing || _closed is not null)
+            {
+                return;
+            }
+
+            pending.IsFlushing = true;
+        }
+
+        pending.Cancel(cancellationToken);
+        _ = SendFlushAsync(pending);
+    }
+
+    private async Task SendFlushAsync(PendingRequest original)
+    {
+        try
+        {
+            var frame = Encode(new Tflush(original.Tag));
+            await RequestAsync(frame, MessageType.Tflush, MessageType.Rflush, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // The connection failed; FailAll has already released everything.
+        }
+        finally
+        {
+            lock (_sync)
+            {
+                original.IsFlushing = false;
+            }
+
+            Unregister(original);
+        }
+    }
+
+    private void FailAll(Exception exception)
+    {
+        var failed = new List<PendingRequest>();
+        lock (_sync)
+        {
+            _closed ??= exception;
+            for (var tag = 0; tag < _pending.Length; tag++)
+            {
+                if (_pending[tag] is { } pending)
+                {
+                    failed.Add(pending);
+                    _pending[tag] = null;
+                }
+            }
+        }
+
+        var closed = ClosedException();
+        foreach (var pending in failed)
+        {
+            pending.Fail(closed);
+        }
+    }
+
+    private NinePConnectionClosedException ClosedException() => _closed switch
+    {
+        NinePConnectionClosedException closed => closed,
+        { } cause => new NinePConnectionClosedException("the connection was closed: " + cause.Message, cause),
+        null => new NinePConnectionClosedException("the connection is closed"),
+    };
+
+    private sealed class Cancellation(NinePClient client, PendingRequest pending, CancellationToken token)
+    {
+        public void Run() => client.Flush(pending, token);
+    }
+}
