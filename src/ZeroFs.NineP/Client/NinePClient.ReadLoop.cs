@@ -41,8 +41,9 @@ public sealed partial class NinePClient
         {
             failure = new NinePConnectionClosedException("the server broke the protocol: " + exception.Message, exception);
         }
-        catch (Exception exception) when (exception is IOException or InvalidOperationException or ObjectDisposedException)
+        catch (Exception exception)
         {
+            // Transport errors, and anything unexpected: pending callers must never hang on a dead loop.
             failure = new NinePConnectionClosedException("the connection failed: " + exception.Message, exception);
         }
 

@@ -123,7 +123,6 @@ public sealed partial class NinePClient : IAsyncDisposable
         await _disposed.CancelAsync().ConfigureAwait(false);
         FailAll(new NinePConnectionClosedException("the client was disposed"));
         await _transport.Output.CompleteAsync().ConfigureAwait(false);
-        _transport.Input.CancelPendingRead();
         await _readLoop.ConfigureAwait(false);
         _disposed.Dispose();
     }

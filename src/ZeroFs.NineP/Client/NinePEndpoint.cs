@@ -68,7 +68,9 @@ public static class NinePEndpoint
         var colon = endpoint.LastIndexOf(':');
         var host = colon < 0 ? endpoint : endpoint[..colon];
         var port = DefaultPort;
-        if (colon >= 0 && !int.TryParse(endpoint.AsSpan(colon + 1), System.Globalization.NumberStyles.None, null, out port) || port is <= 0 or > 65535 || host.Length == 0)
+        if ((colon >= 0 && !int.TryParse(endpoint.AsSpan(colon + 1), System.Globalization.NumberStyles.None, null, out port))
+            || port is <= 0 or > 65535
+            || host.Length == 0)
         {
             throw new FormatException($"'{endpoint}' is not host:port or unix:/path");
         }
