@@ -45,6 +45,15 @@ public class NinePParseBenchmarks
     [Benchmark]
     public int Twrite4KSplit() => Parse<Twrite>(_twriteSplit);
 
+    /// <summary>Twrite 4 KiB straddling two segments, payload kept as a sequence (the server's path).</summary>
+    [Benchmark]
+    public long Twrite4KSplitSequence()
+    {
+        NinePFrame.TryReadFrame(_twriteSplit, 1 << 20, out var header, out _);
+        NinePPayload.TryParseTwrite(NinePFrame.GetBody(_twriteSplit, header), out _, out _, out var data);
+        return data.Length;
+    }
+
     /// <summary>Rread with 4 KiB of data.</summary>
     [Benchmark]
     public int Rread4K() => Parse<Rread>(_rread);

@@ -90,7 +90,6 @@ public sealed partial class NinePClient
             _tagSlots.Release();
         }
 
-        using var contiguous = ContiguousBody.Create(body);
-        pending.Complete(header.Type, contiguous.Span);
+        pending.Complete(header.Type, body);
     }
 }

@@ -7,7 +7,7 @@ namespace ZeroFs.NineP.Client;
 /// <summary>Tags, sending, cancellation by Tflush.</summary>
 public sealed partial class NinePClient
 {
-    private static readonly ReplyParser<bool> NoBody = static (body, _) =>
+    private static readonly ReplyParser<bool> NoBody = static body =>
         body.IsEmpty ? true : throw new NinePProtocolException("an empty reply carried a body");
 
     /// <summary>Encodes a request with tag 0 into a rented buffer; the tag is patched in once allocated.</summary>
@@ -26,10 +26,10 @@ public sealed partial class NinePClient
     }
 
     private Task RequestAsync(RentedBufferWriter frame, MessageType request, MessageType reply, CancellationToken cancellationToken) =>
-        RequestAsync(frame, default, new PendingRequest<bool>(request, reply, NoBody, default), cancellationToken);
+        RequestAsync(frame, default, new PendingRequest<bool>(request, reply, NoBody), cancellationToken);
 
     private Task<T> RequestAsync<T>(RentedBufferWriter frame, MessageType request, MessageType reply, ReplyParser<T> parser, CancellationToken cancellationToken) =>
-        RequestAsync(frame, default, new PendingRequest<T>(request, reply, parser, default), cancellationToken);
+        RequestAsync(frame, default, new PendingRequest<T>(request, reply, parser), cancellationToken);
 
     /// <summary>
     /// Sends one request and waits for its reply. <paramref name="payload"/>, if any, follows the encoded
@@ -86,9 +86,12 @@ public sealed partial class NinePClient
                 throw new NinePConnectionClosedException("the peer stopped reading");
             }
         }
-        catch (InvalidOperationException exception)
+        catch (Exception exception) when (exception is not NinePConnectionClosedException)
         {
-            throw new NinePConnectionClosedException("the connection is closed", exception);
+            // A frame may be half written: the stream can no longer be trusted.
+            var closed = new NinePConnectionClosedException("sending failed: " + exception.Message, exception);
+            FailAll(closed);
+            throw closed;
         }
         finally
         {
@@ -171,7 +174,12 @@ public sealed partial class NinePClient
         var failed = new List<PendingRequest>();
         lock (_sync)
         {
-            _closed ??= exception;
+            if (_closed is null)
+            {
+                _closed = exception;
+                _tagSlots.Release(NinePConstants.NoTag);
+            }
+
             for (var tag = 0; tag < _pending.Length; tag++)
             {
                 if (_pending[tag] is { } pending)

@@ -35,7 +35,8 @@ public sealed partial class NinePClient : IAsyncDisposable
     {
         _transport = transport;
         MessageSize = messageSize;
-        _tagSlots = new SemaphoreSlim(maxInFlight, maxInFlight);
+        // No maximum count: FailAll over-releases it so that callers waiting for a tag wake up and fail.
+        _tagSlots = new SemaphoreSlim(maxInFlight);
         for (var tag = maxInFlight - 1; tag >= 0; tag--)
         {
             _freeTags.Push((ushort)tag);

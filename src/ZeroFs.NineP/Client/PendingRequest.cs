@@ -1,3 +1,4 @@
+using System.Buffers;
 using ZeroFs.NineP.Protocol;
 using ZeroFs.NineP.Protocol.Messages;
 
@@ -21,12 +22,13 @@ internal abstract class PendingRequest
     /// <summary>Gets or sets a value indicating whether a Tflush was sent; guarded by the client's lock.</summary>
     public bool IsFlushing { get; set; }
 
-    /// <summary>Completes from a reply frame on the read loop.</summary>
-    public void Complete(MessageType type, ReadOnlySpan<byte> body)
+    /// <summary>Completes from a reply frame on the read loop (the body is valid only during this call).</summary>
+    public void Complete(MessageType type, in ReadOnlySequence<byte> body)
     {
         if (type == MessageType.Rlerror)
         {
-            if (Rlerror.TryParse(body, out var error) == System.Buffers.OperationStatus.Done)
+            using var contiguous = ContiguousBody.Create(body);
+            if (Rlerror.TryParse(contiguous.Span, out var error) == OperationStatus.Done)
             {
                 Fail(new NinePException(error.Errno, Request));
             }
@@ -51,5 +53,5 @@ internal abstract class PendingRequest
 
     public abstract void Cancel(CancellationToken cancellationToken);
 
-    protected abstract void OnReply(ReadOnlySpan<byte> body);
+    protected abstract void OnReply(in ReadOnlySequence<byte> body);
 }

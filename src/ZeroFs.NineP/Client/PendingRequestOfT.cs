@@ -1,9 +1,10 @@
+using System.Buffers;
 using ZeroFs.NineP.Protocol;
 
 namespace ZeroFs.NineP.Client;
 
 /// <summary>A pending request whose reply is parsed into a <typeparamref name="T"/>.</summary>
-internal sealed class PendingRequest<T>(MessageType request, MessageType expectedReply, ReplyParser<T> parser, Memory<byte> destination)
+internal class PendingRequest<T>(MessageType request, MessageType expectedReply, ReplyParser<T>? parser)
     : PendingRequest(request, expectedReply)
 {
     private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -14,16 +15,19 @@ internal sealed class PendingRequest<T>(MessageType request, MessageType expecte
 
     public override void Cancel(CancellationToken cancellationToken) => _completion.TrySetCanceled(cancellationToken);
 
-    protected override void OnReply(ReadOnlySpan<byte> body)
+    protected void SetResult(T result) => _completion.TrySetResult(result);
+
+    protected override void OnReply(in ReadOnlySequence<byte> body)
     {
-        if (_completion.Task.IsCompleted)
+        if (_completion.Task.IsCompleted || parser is null)
         {
             return;
         }
 
+        using var contiguous = ContiguousBody.Create(body);
         try
         {
-            _completion.TrySetResult(parser(body, destination));
+            _completion.TrySetResult(parser(contiguous.Span));
         }
         catch (NinePProtocolException exception)
         {

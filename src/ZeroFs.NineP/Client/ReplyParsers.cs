@@ -7,15 +7,15 @@ namespace ZeroFs.NineP.Client;
 /// <summary>Cached reply parsers (static lambdas: no allocation per request).</summary>
 internal static class ReplyParsers
 {
-    public static readonly ReplyParser<Qid> Qid = static (body, _) => body.Length == Protocol.Qid.EncodedLength && new NinePReader(body).TryReadQid(out var qid)
+    public static readonly ReplyParser<Qid> Qid = static body => body.Length == Protocol.Qid.EncodedLength && new NinePReader(body).TryReadQid(out var qid)
         ? qid
         : throw new NinePProtocolException("malformed reply: expected a 13-byte qid");
 
-    public static readonly ReplyParser<OpenResult> Open = static (body, _) => Rlopen.TryParse(body, out var reply) == OperationStatus.Done
+    public static readonly ReplyParser<OpenResult> Open = static body => Rlopen.TryParse(body, out var reply) == OperationStatus.Done
         ? new OpenResult(reply.Qid, reply.IOUnit)
         : throw Malformed(MessageType.Rlopen);
 
-    public static readonly ReplyParser<Qid[]> Walk = static (body, _) =>
+    public static readonly ReplyParser<Qid[]> Walk = static body =>
     {
         if (Rwalk.TryParse(body, out var reply) != OperationStatus.Done)
         {
@@ -31,42 +31,31 @@ internal static class ReplyParsers
         return qids;
     };
 
-    public static readonly ReplyParser<int> Read = static (body, destination) =>
-    {
-        if (Rread.TryParse(body, out var reply) != OperationStatus.Done || reply.Data.Length > destination.Length)
-        {
-            throw Malformed(MessageType.Rread);
-        }
-
-        reply.Data.CopyTo(destination.Span);
-        return reply.Data.Length;
-    };
-
-    public static readonly ReplyParser<uint> Write = static (body, _) => Rwrite.TryParse(body, out var reply) == OperationStatus.Done
+    public static readonly ReplyParser<uint> Write = static body => Rwrite.TryParse(body, out var reply) == OperationStatus.Done
         ? reply.Count
         : throw Malformed(MessageType.Rwrite);
 
-    public static readonly ReplyParser<byte[]> Readlink = static (body, _) => Rreadlink.TryParse(body, out var reply) == OperationStatus.Done
+    public static readonly ReplyParser<byte[]> Readlink = static body => Rreadlink.TryParse(body, out var reply) == OperationStatus.Done
         ? reply.Target.ToArray()
         : throw Malformed(MessageType.Rreadlink);
 
-    public static readonly ReplyParser<ulong> XattrSize = static (body, _) => Rxattrwalk.TryParse(body, out var reply) == OperationStatus.Done
+    public static readonly ReplyParser<ulong> XattrSize = static body => Rxattrwalk.TryParse(body, out var reply) == OperationStatus.Done
         ? reply.Size
         : throw Malformed(MessageType.Rxattrwalk);
 
-    public static readonly ReplyParser<LockStatus> Lock = static (body, _) => Rlock.TryParse(body, out var reply) == OperationStatus.Done
+    public static readonly ReplyParser<LockStatus> Lock = static body => Rlock.TryParse(body, out var reply) == OperationStatus.Done
         ? reply.Status
         : throw Malformed(MessageType.Rlock);
 
-    public static readonly ReplyParser<LockInfo> Getlock = static (body, _) => Rgetlock.TryParse(body, out var r) == OperationStatus.Done
+    public static readonly ReplyParser<LockInfo> Getlock = static body => Rgetlock.TryParse(body, out var r) == OperationStatus.Done
         ? new LockInfo(r.LockType, r.Start, r.Length, r.ProcessId, r.ClientId.ToArray())
         : throw Malformed(MessageType.Rgetlock);
 
-    public static readonly ReplyParser<FileSystemStatistics> Statfs = static (body, _) => Rstatfs.TryParse(body, out var r) == OperationStatus.Done
+    public static readonly ReplyParser<FileSystemStatistics> Statfs = static body => Rstatfs.TryParse(body, out var r) == OperationStatus.Done
         ? new FileSystemStatistics(r.FileSystemType, r.BlockSize, r.Blocks, r.FreeBlocks, r.AvailableBlocks, r.Files, r.FreeFiles, r.FileSystemId, r.MaxNameLength)
         : throw Malformed(MessageType.Rstatfs);
 
-    public static readonly ReplyParser<FileAttributes> Getattr = static (body, _) => Rgetattr.TryParse(body, out var r) == OperationStatus.Done
+    public static readonly ReplyParser<FileAttributes> Getattr = static body => Rgetattr.TryParse(body, out var r) == OperationStatus.Done
         ? new FileAttributes
         {
             Valid = r.Valid,
@@ -88,7 +77,7 @@ internal static class ReplyParsers
         }
         : throw Malformed(MessageType.Rgetattr);
 
-    public static readonly ReplyParser<IReadOnlyList<DirectoryEntryInfo>> Readdir = static (body, _) =>
+    public static readonly ReplyParser<IReadOnlyList<DirectoryEntryInfo>> Readdir = static body =>
     {
         if (Rreaddir.TryParse(body, out var reply) != OperationStatus.Done)
         {

@@ -149,6 +149,50 @@ public class NinePClientConcurrencyTests
     }
 
     [Fact]
+    public async Task ConnectionDrop_AlsoFailsCallersStillWaitingForATag()
+    {
+        var (peer, client) = await ScriptedPeer.ConnectAsync(options: new NinePClientOptions { MessageSize = 65536, MaxInFlight = 2 });
+        await using var _ = client;
+        var pending = Enumerable.Range(0, 10).Select(i => client.GetattrAsync((uint)i)).ToArray();
+        var seen = 0;
+        while (seen < 2)
+        {
+            seen += (await peer.ReadAvailableAsync()).Count;
+        }
+
+        await peer.DisconnectAsync();
+
+        foreach (var request in pending)
+        {
+            await Assert.ThrowsAsync<NinePConnectionClosedException>(() => request);
+        }
+    }
+
+    [Fact]
+    public async Task Cancellation_WhileWaitingForATag_SendsNothing()
+    {
+        var (peer, client) = await ScriptedPeer.ConnectAsync(options: new NinePClientOptions { MessageSize = 65536, MaxInFlight = 1 });
+        await using var _ = peer;
+        await using var __ = client;
+        var first = client.StatfsAsync(1);
+        var tstatfs = await peer.ReadAsync();
+        using var cancellation = new CancellationTokenSource();
+        var waiting = client.ReadlinkAsync(2, cancellation.Token);
+
+        await cancellation.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        peer.Send(tstatfs.Tag, new Rstatfs(0, 4096, 0, 0, 0, 0, 0, 0, 255));
+        await peer.FlushAsync();
+        await first;
+
+        // The next frame the peer sees is the next request, not a Treadlink or a Tflush.
+        var next = client.FsyncAsync(3);
+        Assert.Equal(MessageType.Tfsync, (await peer.ReadAsync()).Type);
+        await peer.SendErrorAsync(tstatfs.Tag, P9Errno.EIO);
+        await Assert.ThrowsAsync<NinePException>(() => next);
+    }
+
+    [Fact]
     public async Task Dispose_FailsPendingRequests()
     {
         var (peer, client) = await ScriptedPeer.ConnectAsync();
