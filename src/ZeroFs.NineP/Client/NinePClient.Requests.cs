@@ -58,7 +58,9 @@ public sealed partial class NinePClient
             }
         }
 
-        using var registration = cancellationToken.Register(static state => ((Cancellation)state!).Run(), new Cancellation(this, pending, cancellationToken));
+        using var registration = cancellationToken.CanBeCanceled
+            ? cancellationToken.Register(static state => ((Cancellation)state!).Run(), new Cancellation(this, pending, cancellationToken))
+            : default;
         return await pending.Task.ConfigureAwait(false);
     }
 

@@ -123,7 +123,19 @@ public sealed partial class NinePClient : IAsyncDisposable
 
         await _disposed.CancelAsync().ConfigureAwait(false);
         FailAll(new NinePConnectionClosedException("the client was disposed"));
-        await _transport.Output.CompleteAsync().ConfigureAwait(false);
+
+        // Never complete the writer under a sender's feet: unblock a flush stuck on back-pressure, then take the lock.
+        _transport.Output.CancelPendingFlush();
+        await _writeLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await _transport.Output.CompleteAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+
         await _readLoop.ConfigureAwait(false);
         _disposed.Dispose();
     }
