@@ -86,8 +86,7 @@ public sealed partial class NinePClient
             }
 
             _pending[header.Tag] = null;
-            _freeTags.Push(header.Tag);
-            _tagSlots.Release();
+            ReturnTag(header.Tag);
         }
 
         pending.Complete(header.Type, body);

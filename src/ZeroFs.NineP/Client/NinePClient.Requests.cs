@@ -25,6 +25,18 @@ public sealed partial class NinePClient
         return frame;
     }
 
+    /// <summary>Gets the number of requests holding a tag (for tests).</summary>
+    internal int InFlightCount
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return (2 * _maxInFlight) - _freeTags.Count - _freeFlushTags.Count;
+            }
+        }
+    }
+
     private Task RequestAsync(RentedBufferWriter frame, MessageType request, MessageType reply, CancellationToken cancellationToken) =>
         RequestAsync(frame, default, new PendingRequest<bool>(request, reply, NoBody), cancellationToken);
 
@@ -39,10 +51,21 @@ public sealed partial class NinePClient
     {
         using (frame)
         {
-            await _tagSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
-            if (!TryRegister(pending))
+            // A Tflush never waits for a slot: it takes one of the tags reserved for flushes, of which
+            // there is one per ordinary tag, so every cancelled request can always be flushed.
+            var isFlush = pending.Request == MessageType.Tflush;
+            if (!isFlush)
             {
-                _tagSlots.Release();
+                await _tagSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!TryRegister(pending, isFlush))
+            {
+                if (!isFlush)
+                {
+                    _tagSlots.Release();
+                }
+
                 throw ClosedException();
             }
 
@@ -101,7 +124,7 @@ public sealed partial class NinePClient
         }
     }
 
-    private bool TryRegister(PendingRequest pending)
+    private bool TryRegister(PendingRequest pending, bool isFlush)
     {
         lock (_sync)
         {
@@ -110,7 +133,7 @@ public sealed partial class NinePClient
                 return false;
             }
 
-            pending.Tag = _freeTags.Pop();
+            pending.Tag = isFlush ? _freeFlushTags.Pop() : _freeTags.Pop();
             _pending[pending.Tag] = pending;
             return true;
         }
@@ -123,8 +146,7 @@ public sealed partial class NinePClient
             if (ReferenceEquals(_pending[pending.Tag], pending))
             {
                 _pending[pending.Tag] = null;
-                _freeTags.Push(pending.Tag);
-                _tagSlots.Release();
+                ReturnTag(pending.Tag);
             }
         }
     }
@@ -169,6 +191,19 @@ public sealed partial class NinePClient
 
             Unregister(original);
         }
+    }
+
+    /// <summary>Returns a tag to its pool; call under <see cref="_sync"/>.</summary>
+    private void ReturnTag(ushort tag)
+    {
+        if (tag >= _maxInFlight)
+        {
+            _freeFlushTags.Push(tag);
+            return;
+        }
+
+        _freeTags.Push(tag);
+        _tagSlots.Release();
     }
 
     private void FailAll(Exception exception)

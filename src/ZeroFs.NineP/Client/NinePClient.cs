@@ -24,6 +24,8 @@ public sealed partial class NinePClient : IAsyncDisposable
     private readonly SemaphoreSlim _tagSlots;
     private readonly PendingRequest?[] _pending = new PendingRequest?[NinePConstants.NoTag];
     private readonly Stack<ushort> _freeTags = new();
+    private readonly Stack<ushort> _freeFlushTags = new();
+    private readonly int _maxInFlight;
     private readonly Stack<uint> _freeFids = new();
     private readonly Lock _sync = new();
     private readonly CancellationTokenSource _disposed = new();
@@ -37,9 +39,11 @@ public sealed partial class NinePClient : IAsyncDisposable
         MessageSize = messageSize;
         // No maximum count: FailAll over-releases it so that callers waiting for a tag wake up and fail.
         _tagSlots = new SemaphoreSlim(maxInFlight);
+        _maxInFlight = maxInFlight;
         for (var tag = maxInFlight - 1; tag >= 0; tag--)
         {
             _freeTags.Push((ushort)tag);
+            _freeFlushTags.Push((ushort)(maxInFlight + tag));
         }
     }
 

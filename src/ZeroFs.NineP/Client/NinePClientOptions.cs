@@ -14,7 +14,10 @@ public sealed record NinePClientOptions
     /// </summary>
     public uint MessageSize { get; init; } = (1024 * 1024) + NinePConstants.IOHeaderSize;
 
-    /// <summary>Gets the most requests in flight at once (at most 65535 tags); callers beyond it wait for a tag.</summary>
+    /// <summary>
+    /// Gets the most requests in flight at once; callers beyond it wait for a tag. At most 32767: as many
+    /// tags again are reserved for Tflush, so cancelling every request at once cannot starve the flushes.
+    /// </summary>
     public int MaxInFlight { get; init; } = 1024;
 
     /// <summary>Validates the settings.</summary>
@@ -23,6 +26,6 @@ public sealed record NinePClientOptions
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(MessageSize, MinimumMessageSize, nameof(MessageSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxInFlight, 1, nameof(MaxInFlight));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxInFlight, NinePConstants.NoTag, nameof(MaxInFlight));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxInFlight, NinePConstants.NoTag / 2, nameof(MaxInFlight));
     }
 }
