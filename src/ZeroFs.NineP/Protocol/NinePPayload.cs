@@ -62,6 +62,39 @@ public static class NinePPayload
         return OperationStatus.Done;
     }
 
+    /// <summary>Length of the header of an Rread or Rreaddir frame: <c>size[4] type[1] tag[2] count[4]</c>.</summary>
+    public const int DataReplyHeaderLength = FrameHeader.EncodedLength + 4;
+
+    /// <summary>
+    /// Writes the header of an Rread or Rreaddir whose <paramref name="count"/> payload bytes the caller has
+    /// already placed right after it, so a server can fill
+    /// <c>output.GetSpan(DataReplyHeaderLength + max)[DataReplyHeaderLength..]</c> straight from the file
+    /// system, then write the header and advance once, with no intermediate buffer.
+    /// </summary>
+    /// <param name="destination">At least <see cref="DataReplyHeaderLength"/> bytes, where the frame starts.</param>
+    /// <param name="type"><see cref="MessageType.Rread"/> or <see cref="MessageType.Rreaddir"/>.</param>
+    /// <param name="tag">The request's tag.</param>
+    /// <param name="count">Payload bytes that follow the header.</param>
+    /// <returns>The whole frame length (header plus payload), the amount to advance.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Another type, a negative count, or a short destination.</exception>
+    public static int WriteDataReplyHeader(Span<byte> destination, MessageType type, ushort tag, int count)
+    {
+        if (type is not (MessageType.Rread or MessageType.Rreaddir))
+        {
+            throw new ArgumentOutOfRangeException(nameof(type), type, "only Rread and Rreaddir carry count[4] data");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, int.MaxValue - DataReplyHeaderLength);
+        ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, DataReplyHeaderLength, nameof(destination));
+        var frameLength = DataReplyHeaderLength + count;
+        BinaryPrimitives.WriteUInt32LittleEndian(destination, (uint)frameLength);
+        destination[4] = (byte)type;
+        BinaryPrimitives.WriteUInt16LittleEndian(destination[5..], tag);
+        BinaryPrimitives.WriteUInt32LittleEndian(destination[7..], (uint)count);
+        return frameLength;
+    }
+
     private static bool TryReadPrefix(in ReadOnlySequence<byte> body, Span<byte> prefix)
     {
         if (body.Length < prefix.Length)

@@ -64,4 +64,24 @@ public class NinePPayloadTests
         Assert.Equal(OperationStatus.InvalidData, NinePPayload.TryParseTwrite(new ReadOnlySequence<byte>([.. twrite, 0]), out _, out _, out _));
         Assert.Equal(OperationStatus.InvalidData, NinePPayload.TryParseRread(new ReadOnlySequence<byte>([.. rread, 0]), out _));
     }
+
+    [Fact]
+    public void WriteDataReplyHeader_PayloadFilledInPlace_EqualsTheCodecEncoding()
+    {
+        var sample = MessageSamples.ByName["Rread/typical"];
+        var output = new ArrayBufferWriter<byte>();
+        var span = output.GetSpan(NinePPayload.DataReplyHeaderLength + 4096);
+        MessageSamples.Payload4K.CopyTo(span[NinePPayload.DataReplyHeaderLength..]);
+
+        var length = NinePPayload.WriteDataReplyHeader(span, MessageType.Rread, sample.Tag, 4096);
+        output.Advance(length);
+
+        Assert.Equal(sample.Frame, output.WrittenSpan.ToArray());
+    }
+
+    [Fact]
+    public void WriteDataReplyHeader_OtherMessageType_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => NinePPayload.WriteDataReplyHeader(new byte[11], MessageType.Rwrite, 1, 0));
+    }
 }
