@@ -65,8 +65,16 @@ public sealed partial class FileSystem
 
         FileSystemMetrics.BytesWritten.Add(data.Length);
         var cap = _options.WriteCoalesceBytes;
-        if (pending is not null && offset == pending.End && pending.Length + data.Length <= cap)
+        if (pending is not null && offset == pending.End && pending.Length + data.Length <= cap && ReservePendingBytes(data.Length))
         {
+            if (pending.Length + data.Length > pending.Buffer.Length)
+            {
+                var grown = ArrayPool<byte>.Shared.Rent(Math.Min(cap, Math.Max(pending.Buffer.Length * 2, pending.Length + data.Length)));
+                pending.Buffer.AsSpan(0, pending.Length).CopyTo(grown);
+                ArrayPool<byte>.Shared.Return(pending.Buffer);
+                pending.Buffer = grown;
+            }
+
             data.Span.CopyTo(pending.Buffer.AsSpan(pending.Length));
             pending.Length += data.Length;
             ApplyWrite(caller, inode, end);
@@ -83,9 +91,9 @@ public sealed partial class FileSystem
 
         var persistedSize = inode.Size;
         ApplyWrite(caller, inode, end);
-        if (data.Length < cap)
+        if (data.Length < cap && ReservePendingBytes(data.Length))
         {
-            var buffer = ArrayPool<byte>.Shared.Rent(cap);
+            var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(cap, Math.Max(64 * 1024, data.Length)));
             data.Span.CopyTo(buffer);
             var started = new PendingWrite(inode, persistedSize, offset, buffer) { Length = data.Length, Reserved = growth };
             _accounting.Reserve(growth);
@@ -98,6 +106,18 @@ public sealed partial class FileSystem
         PutInode(batch, inode);
         await CommitAsync(batch, id, growth, 0, cancellationToken).ConfigureAwait(false);
         return inode.ToAttributes();
+    }
+
+    /// <summary>Claims room in the process-wide coalescing budget; false sends the write straight to the engine.</summary>
+    private bool ReservePendingBytes(int bytes)
+    {
+        if (Interlocked.Add(ref _pendingBytes, bytes) <= _options.WriteCoalesceTotalBytes)
+        {
+            return true;
+        }
+
+        Interlocked.Add(ref _pendingBytes, -bytes);
+        return false;
     }
 
     private void ApplyWrite(in Credentials caller, InodeRecord inode, long end)
@@ -129,6 +149,7 @@ public sealed partial class FileSystem
         {
             _pending.TryRemove(id, out _);
             _accounting.Reserve(-pending.Reserved);
+            Interlocked.Add(ref _pendingBytes, -pending.Length);
             ArrayPool<byte>.Shared.Return(pending.Buffer);
         }
     }

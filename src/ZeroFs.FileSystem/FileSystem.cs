@@ -41,6 +41,7 @@ public sealed partial class FileSystem
     private readonly ConcurrentDictionary<ulong, int> _openHandles = new();
     private readonly ConcurrentDictionary<ulong, PendingWrite> _pending = new();
     private readonly SemaphoreSlim _renameGate = new(1, 1);
+    private long _pendingBytes;
 
     private FileSystem(IFileSystemStore store, FileSystemOptions options, TimeProvider time, ILogger logger)
     {

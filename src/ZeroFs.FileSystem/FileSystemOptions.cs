@@ -21,6 +21,9 @@ public sealed record FileSystemOptions
     /// <summary>Sequential writes to one file are coalesced in memory up to this many bytes before reaching the engine.</summary>
     public int WriteCoalesceBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>All files' coalesced writes together stay below this many bytes; past it writes go straight to the engine.</summary>
+    public long WriteCoalesceTotalBytes { get; init; } = 64L * 1024 * 1024;
+
     /// <summary>Files with at most this many chunks have their data deleted inline; larger ones go to the reaper.</summary>
     public int InlineDeleteChunks { get; init; } = 10;
 
@@ -43,6 +46,7 @@ public sealed record FileSystemOptions
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxFileSize);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(RootMode, 0xFFFu);
         ArgumentOutOfRangeException.ThrowIfNegative(WriteCoalesceBytes);
+        ArgumentOutOfRangeException.ThrowIfNegative(WriteCoalesceTotalBytes);
         ArgumentOutOfRangeException.ThrowIfNegative(InlineDeleteChunks);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ReaperBatchChunks);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxXattrValueBytes);

@@ -156,6 +156,38 @@ public class DataTests
         Assert.Equal(8 * 4096, h.Fs.GetStatistics().UsedBytes);
     }
 
+    [Fact]
+    public async Task CoalescingBudget_Exceeded_WritesGoStraightToEngine_AndStayCorrect()
+    {
+        await using var h = await OpenAsync(new FileSystemOptions { WriteCoalesceTotalBytes = 50_000 });
+        var files = new ulong[20];
+        var models = new List<byte>[20];
+        for (var i = 0; i < files.Length; i++)
+        {
+            files[i] = await h.CreateFileAsync(Alice, FileSystem.RootId, "f" + i);
+            models[i] = [];
+        }
+
+        for (var round = 0; round < 10; round++)
+        {
+            for (var i = 0; i < files.Length; i++)
+            {
+                var data = Random(3000 + round, i * 100 + round);
+                Assert.True((await h.Fs.WriteAsync(Alice, files[i], models[i].Count, data)).IsOk);
+                models[i].AddRange(data);
+            }
+        }
+
+        Assert.True(await h.CountKeysAsync(0x10) > 0);
+        for (var i = 0; i < files.Length; i++)
+        {
+            Assert.Equal(models[i].ToArray(), await h.ReadAllAsync(files[i]));
+        }
+
+        await h.Fs.SyncAsync();
+        Assert.Equal(models.Sum(m => (long)m.Count), h.Fs.GetStatistics().UsedBytes);
+    }
+
     internal static byte[] Random(int length, int seed)
     {
         var data = new byte[length];

@@ -20,7 +20,7 @@ internal sealed class PendingWrite(InodeRecord inode, long persistedSize, long s
 
     public long Start { get; } = start;
 
-    public byte[] Buffer { get; } = buffer;
+    public byte[] Buffer { get; set; } = buffer;
 
     public int Length { get; set; }
 
