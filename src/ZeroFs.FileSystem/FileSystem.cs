@@ -17,7 +17,7 @@ namespace ZeroFs.FileSystem;
 /// every mutation is one atomic engine batch under per-inode locks taken in a fixed order.
 /// Operations address inodes by id, as NFS handles and 9P fids do; names are raw bytes.
 /// </summary>
-public sealed partial class FileSystem
+public sealed partial class FileSystem : IAsyncDisposable
 {
     /// <summary>The root directory's inode id.</summary>
     public const ulong RootId = InodeIdAllocator.RootId;
@@ -141,6 +141,18 @@ public sealed partial class FileSystem
             .Put(KeyCodec.FormatVersionKey, [KeyCodec.FormatVersion]);
         await _store.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
         FileSystemLog.RootCreated(_logger, root.Mode, root.Uid, root.Gid);
+    }
+
+    /// <summary>
+    /// Pushes every coalesced write into the engine so a clean shutdown keeps them; the caller then
+    /// closes the engine (which publishes what is unflushed). The store stays the caller's.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!IsReadOnly)
+        {
+            await FlushPendingWritesAsync().ConfigureAwait(false);
+        }
     }
 
     internal long NowNanoseconds() => (_time.GetUtcNow().UtcTicks - DateTime.UnixEpoch.Ticks) * 100;

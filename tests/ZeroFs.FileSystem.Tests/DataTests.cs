@@ -188,6 +188,57 @@ public class DataTests
         Assert.Equal(models.Sum(m => (long)m.Count), h.Fs.GetStatistics().UsedBytes);
     }
 
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    public async Task Deallocate_RandomPunchesAndWrites_MatchModel_SizeUnchanged(int seed)
+    {
+        await using var h = await OpenAsync();
+        var f = await h.CreateFileAsync(Alice, FileSystem.RootId, "disk");
+        var rng = new Random(seed);
+        var model = Random(400_000, seed);
+        await h.Fs.WriteAsync(Alice, f, 0, model);
+        for (var i = 0; i < 100; i++)
+        {
+            var at = rng.Next(model.Length);
+            var length = rng.Next(0, rng.Next(2) == 0 ? 2000 : 150_000);
+            if (rng.Next(3) == 0)
+            {
+                var data = Random(Math.Min(length, model.Length - at), rng.Next());
+                await h.Fs.WriteAsync(Alice, f, at, data);
+                data.CopyTo(model, at);
+            }
+            else
+            {
+                Assert.Equal(FsStatus.Ok, await h.Fs.DeallocateAsync(Alice, f, at, length));
+                Array.Clear(model, at, Math.Min(length, model.Length - at));
+            }
+
+            Assert.Equal(model.Length, (await h.AttrAsync(f)).Size);
+        }
+
+        Assert.Equal(model, await h.ReadAllAsync(f));
+        Assert.Equal(FsStatus.Ok, await h.Fs.DeallocateAsync(Alice, f, 0, long.MaxValue));
+        Assert.Equal(0, await h.CountKeysAsync(0x10));
+        Assert.Equal(model.Length, (await h.AttrAsync(f)).Size);
+        Assert.Equal(model.Length, h.Fs.GetStatistics().UsedBytes);
+        Assert.Equal(FsStatus.AccessDenied, await h.Fs.DeallocateAsync(Bob, f, 0, 1));
+        Assert.Equal(FsStatus.IsDirectory, await h.Fs.DeallocateAsync(Alice, FileSystem.RootId, 0, 1));
+    }
+
+    [Fact]
+    public async Task CleanShutdown_DisposingFileSystem_KeepsCoalescedWrites()
+    {
+        await using var h = await OpenAsync(new FileSystemOptions { WriteCoalesceBytes = 1 << 20 });
+        var f = await h.CreateFileAsync(Alice, FileSystem.RootId, "f");
+        var data = Random(70_000, 3);
+        await h.Fs.WriteAsync(Alice, f, 0, data);
+        Assert.Equal(0, await h.CountKeysAsync(0x10));
+        await h.Fs.DisposeAsync();
+        await h.ReopenAsync();
+        Assert.Equal(data, await h.ReadAllAsync(f));
+    }
+
     internal static byte[] Random(int length, int seed)
     {
         var data = new byte[length];

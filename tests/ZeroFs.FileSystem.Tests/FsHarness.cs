@@ -57,6 +57,7 @@ internal sealed class FsHarness : IAsyncDisposable
     /// <summary>Closes cleanly and opens a new writer and filesystem over the same store.</summary>
     public async Task ReopenAsync()
     {
+        await Fs.DisposeAsync();
         await Db.DisposeAsync();
         await StartAsync();
     }
@@ -144,6 +145,7 @@ internal sealed class FsHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Fs.DisposeAsync();
         await Db.DisposeAsync();
         Key.Dispose();
     }
