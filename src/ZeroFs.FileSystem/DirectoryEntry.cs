@@ -5,4 +5,5 @@ namespace ZeroFs.FileSystem;
 /// <param name="Id">The inode id the entry names.</param>
 /// <param name="Type">The inode's type.</param>
 /// <param name="Cookie">Pass this to the next readdir to resume after this entry; stable across changes.</param>
-public sealed record DirectoryEntry(byte[] Name, ulong Id, FileType Type, ulong Cookie);
+/// <param name="Attributes">The inode's attributes when asked for (readdirplus), or null (also when it was deleted meanwhile).</param>
+public sealed record DirectoryEntry(byte[] Name, ulong Id, FileType Type, ulong Cookie, InodeAttributes? Attributes = null);

@@ -18,9 +18,11 @@ public sealed partial class FileSystem
     /// start; "." has cookie 1, ".." cookie 2, real entries 3 and up from a per-directory counter, never
     /// reused). Paging resumes at a key, so it costs the same on page 1 and page 1000, and is stable under
     /// concurrent creates and deletes: an entry present for the whole listing is returned exactly once.
-    /// Needs read permission on the directory.
+    /// Needs read permission on the directory. With <paramref name="withAttributes"/> every entry also
+    /// carries its inode's attributes (NFS READDIRPLUS, 9P readdir-with-attributes).
     /// </summary>
-    public async ValueTask<FsResult<DirectoryPage>> ReadDirectoryAsync(Credentials caller, ulong dir, ulong cookie, int maxEntries, CancellationToken cancellationToken = default)
+    public async ValueTask<FsResult<DirectoryPage>> ReadDirectoryAsync(
+        Credentials caller, ulong dir, ulong cookie, int maxEntries, bool withAttributes = false, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxEntries);
         var (status, directory) = await LoadDirectoryAsync(dir, cancellationToken).ConfigureAwait(false);
@@ -59,6 +61,15 @@ public sealed partial class FileSystem
 
                 var (child, type, name) = DirEntryValue.DecodeScan(scan.Value.Span);
                 entries.Add(new DirectoryEntry(name, child, type, KeyCodec.ReadSecond(scan.Key)));
+            }
+        }
+
+        if (withAttributes)
+        {
+            for (var i = 0; i < entries.Count; i++)
+            {
+                var attributes = await GetAttributesAsync(entries[i].Id, cancellationToken).ConfigureAwait(false);
+                entries[i] = entries[i] with { Attributes = attributes.IsOk ? attributes.Value : null };
             }
         }
 

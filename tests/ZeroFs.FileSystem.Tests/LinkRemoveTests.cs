@@ -92,6 +92,7 @@ public class LinkRemoveTests
         Assert.Equal(2u, (await h.AttrAsync(FileSystem.RootId)).Nlink);
         Assert.Equal(FsStatus.Stale, (await h.Fs.GetAttributesAsync(d)).Status);
         Assert.Equal(FsStatus.Stale, (await h.Fs.CreateAsync(Alice, d, N("x"), 0x1A4, true)).Status);
+        await Fsck.CheckAsync(h.Db);
     }
 
     [Fact]

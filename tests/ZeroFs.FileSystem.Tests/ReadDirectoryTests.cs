@@ -25,6 +25,19 @@ public class ReadDirectoryTests
     }
 
     [Fact]
+    public async Task ReadDirectory_WithAttributes_CarriesEachInodesAttributes()
+    {
+        await using var h = await OpenAsync();
+        var f = await h.CreateFileAsync(Alice, FileSystem.RootId, "f");
+        await h.Fs.WriteAsync(Alice, f, 0, new byte[77]);
+        var page = (await h.Fs.ReadDirectoryAsync(Alice, FileSystem.RootId, 0, 10, withAttributes: true)).Value;
+        Assert.Equal(3, page.Entries.Count);
+        Assert.Equal(FileSystem.RootId, page.Entries[0].Attributes!.Value.Id);
+        Assert.Equal(77, page.Entries[2].Attributes!.Value.Size);
+        Assert.Null((await h.Fs.ReadDirectoryAsync(Alice, FileSystem.RootId, 0, 10)).Value.Entries[2].Attributes);
+    }
+
+    [Fact]
     public async Task ReadDirectory_NeedsReadPermission_AndADirectory()
     {
         await using var h = await OpenAsync();

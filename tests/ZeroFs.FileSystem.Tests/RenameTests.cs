@@ -59,6 +59,23 @@ public class RenameTests
         Assert.Equal(FsStatus.Ok, await h.Fs.RenameAsync(Alice, d1, N("sub"), newParent, N("sub")));
         Assert.Equal((2u, 3u), ((await h.AttrAsync(d1)).Nlink, (await h.AttrAsync(newParent)).Nlink));
         Assert.Equal(newParent, (await h.Fs.LookupAsync(Alice, sub, N(".."))).Value.Id);
+        await Fsck.CheckAsync(h.Db);
+    }
+
+    [Fact]
+    public async Task Rename_DirectoryOverEmptyDirectoryInOtherParent_FixesLinkCounts()
+    {
+        await using var h = await OpenAsync();
+        var p1 = await h.MkdirAsync(Alice, FileSystem.RootId, "p1");
+        var p2 = await h.MkdirAsync(Alice, FileSystem.RootId, "p2");
+        var moved = await h.MkdirAsync(Alice, p1, "m");
+        await h.MkdirAsync(Alice, moved, "child");
+        var victim = await h.MkdirAsync(Alice, p2, "v");
+        Assert.Equal(FsStatus.Ok, await h.Fs.RenameAsync(Alice, p1, N("m"), p2, N("v")));
+        Assert.Equal(FsStatus.Stale, (await h.Fs.GetAttributesAsync(victim)).Status);
+        Assert.Equal((2u, 3u, 3u), ((await h.AttrAsync(p1)).Nlink, (await h.AttrAsync(p2)).Nlink, (await h.AttrAsync(moved)).Nlink));
+        Assert.Equal(p2, (await h.Fs.LookupAsync(Alice, moved, N(".."))).Value.Id);
+        await Fsck.CheckAsync(h.Db);
     }
 
     [Fact]
@@ -88,6 +105,7 @@ public class RenameTests
         Assert.Equal(FileSystem.RootId, (await h.Fs.LookupAsync(Alice, inner, N(".."))).Value.Id);
         Assert.Equal((4u, 2u), ((await h.AttrAsync(FileSystem.RootId)).Nlink, (await h.AttrAsync(d)).Nlink));
         Assert.Equal(FsStatus.Ok, await h.Fs.RenameAsync(Alice, FileSystem.RootId, N("a"), FileSystem.RootId, N("fresh"), RenameFlags.NoReplace));
+        await Fsck.CheckAsync(h.Db);
     }
 
     [Fact]
