@@ -50,7 +50,8 @@ public sealed partial class FileSystem
             child = entry.Value.Child;
         }
 
-        return await GetAttributesAsync(child, cancellationToken).ConfigureAwait(false);
+        var found = await GetAttributesAsync(child, cancellationToken).ConfigureAwait(false);
+        return found.Status == FsStatus.Stale ? FsStatus.NotFound : found; // removed between the entry read and the inode read
     }
 
     /// <summary>The attributes of inode <paramref name="id"/> (including writes still coalescing in memory).</summary>

@@ -92,6 +92,11 @@ public sealed partial class FileSystem
     private FsStatus CheckSetAttributes(in Credentials caller, InodeRecord inode, SetAttributes changes)
     {
         var owner = PermissionChecker.IsOwnerOrRoot(inode, caller);
+        if (changes.Mode is not null && inode.Type == FileType.Symlink)
+        {
+            return FsStatus.NotSupported; // Linux has no lchmod: a symlink's mode is always 0777
+        }
+
         if (changes.Mode is not null && !owner)
         {
             return FsStatus.NotPermitted;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
 using ZeroFs.FileSystem.Gc;
 using static ZeroFs.FileSystem.Tests.FsHarness;
 
@@ -55,6 +56,26 @@ public class DeletionTests
         }
 
         Assert.Equal(0, await h.CountKeysAsync(ChunkKind));
+        await reaper.StopAsync();
+    }
+
+    [Fact]
+    public async Task BackgroundLoop_PushesCoalescedWrites_OnItsTick()
+    {
+        await using var h = await OpenAsync(new FileSystemOptions { WriteCoalesceBytes = 1 << 20, ReaperIdleInterval = TimeSpan.FromSeconds(1) });
+        var clock = new FakeTimeProvider();
+        await using var reaper = new ChunkReaper(h.Fs, clock);
+        reaper.Start();
+        var f = await h.CreateFileAsync(Alice, FileSystem.RootId, "f");
+        await h.Fs.WriteAsync(Alice, f, 0, new byte[5000]);
+        Assert.Equal(0, await h.CountKeysAsync(ChunkKind));
+        for (var i = 0; i < 500 && await h.CountKeysAsync(ChunkKind) == 0; i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(1, await h.CountKeysAsync(ChunkKind));
         await reaper.StopAsync();
     }
 

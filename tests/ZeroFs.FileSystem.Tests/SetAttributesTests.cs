@@ -116,6 +116,15 @@ public class SetAttributesTests
     }
 
     [Fact]
+    public async Task Chmod_OfSymlink_IsNotSupported_ChownWorks()
+    {
+        await using var h = await OpenAsync();
+        var link = (await h.Fs.SymlinkAsync(Alice, FileSystem.RootId, N("l"), N("target"))).Value.Id;
+        Assert.Equal(FsStatus.NotSupported, (await h.Fs.SetAttributesAsync(Alice, link, Chmod(0x1A4))).Status);
+        Assert.Equal(5u, (await h.Fs.SetAttributesAsync(Root, link, new SetAttributes { Uid = 5 })).Value.Uid);
+    }
+
+    [Fact]
     public async Task Access_ChecksClassesAndRootBypass()
     {
         await using var h = await OpenAsync();
