@@ -43,6 +43,7 @@ public sealed partial class FileSystem
         var now = NowNanoseconds();
         var batch = new WriteBatch();
         long growth = 0;
+        ulong? stagedFrom = null;
         if (changes.Size is { } size)
         {
             growth = size - inode.Size;
@@ -51,7 +52,7 @@ public sealed partial class FileSystem
                 return FsStatus.NoSpace;
             }
 
-            await AddTruncateAsync(batch, inode, size, cancellationToken).ConfigureAwait(false);
+            stagedFrom = await AddTruncateAsync(batch, inode, size, cancellationToken).ConfigureAwait(false);
             inode.Size = size;
             inode.Mtime = now;
             if (!caller.IsRoot)
@@ -86,6 +87,11 @@ public sealed partial class FileSystem
         inode.Ctime = now;
         PutInode(batch, inode);
         await CommitAsync(batch, id, inode.Type == FileType.Regular ? growth : 0, 0, cancellationToken).ConfigureAwait(false);
+        if (stagedFrom is { } from)
+        {
+            await FinishTruncationAsync(id, from, CancellationToken.None).ConfigureAwait(false);
+        }
+
         return inode.ToAttributes();
     }
 
@@ -155,17 +161,32 @@ public sealed partial class FileSystem
         return FsStatus.Ok;
     }
 
-    /// <summary>Adds the chunk changes of a size change: shrinking deletes chunks past the end and trims the last one; growing leaves a hole.</summary>
-    private async ValueTask AddTruncateAsync(WriteBatch batch, InodeRecord inode, long size, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds the chunk changes of a size change: shrinking deletes chunks past the end and trims the
+    /// last one; growing leaves a hole. When more chunks go than one reaper batch, the batch records a
+    /// Truncation (inode → first chunk to delete) instead and the caller deletes them in bounded
+    /// batches under the inode's lock; a crash in between is finished at the next open. Returns that
+    /// first chunk, or null when everything is in <paramref name="batch"/>.
+    /// </summary>
+    private async ValueTask<ulong?> AddTruncateAsync(WriteBatch batch, InodeRecord inode, long size, CancellationToken cancellationToken)
     {
         if (size >= inode.Size)
         {
-            return;
+            return null;
         }
 
         var keep = ChunkMath.ChunkCount(size);
-        using (var chunks = _store.Scan(KeyCodec.Chunk(inode.Id, keep), KeyCodec.IdEnd(KeyKind.Chunk, inode.Id)))
+        ulong? staged = null;
+        if (ChunkMath.ChunkCount(inode.Size) - keep > (ulong)_options.ReaperBatchChunks)
         {
+            var from = new byte[8];
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(from, keep);
+            batch.Put(KeyCodec.Truncation(inode.Id), from);
+            staged = keep;
+        }
+        else
+        {
+            using var chunks = _store.Scan(KeyCodec.Chunk(inode.Id, keep), KeyCodec.IdEnd(KeyKind.Chunk, inode.Id));
             while (await chunks.MoveNextAsync(cancellationToken).ConfigureAwait(false))
             {
                 batch.Delete(chunks.Key);
@@ -181,6 +202,52 @@ public sealed partial class FileSystem
             {
                 batch.Put(key, last.AsSpan(0, tail));
             }
+        }
+
+        return staged;
+    }
+
+    /// <summary>Deletes the chunks of <paramref name="id"/> from <paramref name="from"/> on in bounded batches, then its Truncation record.</summary>
+    private async Task FinishTruncationAsync(ulong id, ulong from, CancellationToken cancellationToken)
+    {
+        var limit = _options.ReaperBatchChunks;
+        while (true)
+        {
+            var batch = new WriteBatch();
+            using (var chunks = _store.Scan(KeyCodec.Chunk(id, from), KeyCodec.IdEnd(KeyKind.Chunk, id)))
+            {
+                while (batch.Count < limit && await chunks.MoveNextAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    batch.Delete(chunks.Key);
+                }
+            }
+
+            if (batch.Count < limit)
+            {
+                batch.Delete(KeyCodec.Truncation(id));
+                await _store.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            await _store.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Finishes truncations a crash interrupted (startup, before serving).</summary>
+    private async Task FinishInterruptedTruncationsAsync(CancellationToken cancellationToken)
+    {
+        var pending = new List<(ulong Id, ulong From)>();
+        using (var scan = _store.Scan(KeyCodec.KindStart(KeyKind.Truncation), KeyCodec.KindEnd(KeyKind.Truncation)))
+        {
+            while (await scan.MoveNextAsync(cancellationToken).ConfigureAwait(false))
+            {
+                pending.Add((KeyCodec.ReadId(scan.Key), System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(scan.Value.Span)));
+            }
+        }
+
+        foreach (var (id, from) in pending)
+        {
+            await FinishTruncationAsync(id, from, cancellationToken).ConfigureAwait(false);
         }
     }
 }

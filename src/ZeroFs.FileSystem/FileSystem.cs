@@ -113,6 +113,7 @@ public sealed partial class FileSystem : IAsyncDisposable
         await _ids.LoadAsync(_store, cancellationToken).ConfigureAwait(false);
         if (!_store.IsReadOnly)
         {
+            await FinishInterruptedTruncationsAsync(cancellationToken).ConfigureAwait(false);
             await ReclaimOrphansAsync(cancellationToken).ConfigureAwait(false);
         }
     }

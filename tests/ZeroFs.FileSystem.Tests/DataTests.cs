@@ -1,3 +1,6 @@
+using ZeroFs.Engine;
+using ZeroFs.FileSystem.Inodes;
+using ZeroFs.FileSystem.Keys;
 using static ZeroFs.FileSystem.Tests.FsHarness;
 
 namespace ZeroFs.FileSystem.Tests;
@@ -63,6 +66,45 @@ public class DataTests
         await h.Fs.SetAttributesAsync(Alice, f, new SetAttributes { Size = 0 });
         Assert.Equal(0, await h.CountKeysAsync(0x10));
         Assert.Equal(0, h.Fs.GetStatistics().UsedBytes);
+    }
+
+    [Fact]
+    public async Task Truncate_ManyChunks_DeletesInBoundedBatches()
+    {
+        await using var h = await OpenAsync(new FileSystemOptions { ReaperBatchChunks = 10 });
+        var f = await h.CreateFileAsync(Alice, FileSystem.RootId, "f");
+        var data = Random(100 * Chunk, 3);
+        await h.Fs.WriteAsync(Alice, f, 0, data);
+        await h.Fs.FsyncAsync(f);
+        Assert.Equal(100, await h.CountKeysAsync(0x10));
+        var size = (5 * Chunk) + 77;
+        Assert.True((await h.Fs.SetAttributesAsync(Alice, f, new SetAttributes { Size = size })).IsOk);
+        Assert.Equal(6, await h.CountKeysAsync(0x10));
+        Assert.Equal(0, await h.CountKeysAsync(0x0A));
+        Assert.Equal(data[..size], await h.ReadAllAsync(f));
+        Assert.Equal(size, h.Fs.GetStatistics().UsedBytes);
+    }
+
+    [Fact]
+    public async Task Truncate_InterruptedByCrash_IsFinishedAtOpen()
+    {
+        await using var h = await OpenAsync();
+        var f = await h.CreateFileAsync(Alice, FileSystem.RootId, "f");
+        await h.Fs.WriteAsync(Alice, f, 0, Random(20 * Chunk, 4));
+        await h.Fs.FsyncAsync(f);
+
+        // The state after a staged truncate's first batch: new size and a Truncation record, chunks still there.
+        var inode = InodeRecord.Decode(f, (await h.Db.GetValueAsync(KeyCodec.Inode(f)))!);
+        inode.Size = 3 * Chunk;
+        var from = new byte[8];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(from, 3);
+        await h.Db.WriteAsync(new WriteBatch().Put(KeyCodec.Inode(f), inode.Encode()).Put(KeyCodec.Truncation(f), from));
+        await h.Db.FlushAsync();
+        await h.CrashAndReopenAsync();
+        Assert.Equal(3, await h.CountKeysAsync(0x10));
+        Assert.Equal(0, await h.CountKeysAsync(0x0A));
+        await h.Fs.SetAttributesAsync(Alice, f, new SetAttributes { Size = 10 * Chunk });
+        Assert.All((await h.ReadAllAsync(f))[(3 * Chunk)..], b => Assert.Equal(0, b));
     }
 
     [Fact]

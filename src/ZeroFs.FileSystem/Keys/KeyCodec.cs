@@ -63,6 +63,8 @@ internal static class KeyCodec
         return key;
     }
 
+    public static byte[] Truncation(ulong id) => Id(KeyKind.Truncation, id);
+
     public static byte[] Chunk(ulong id, ulong index) => IdPair(KeyKind.Chunk, id, index);
 
     /// <summary>The first key after every key that starts with <c>kind || id</c>.</summary>

@@ -30,6 +30,9 @@ internal enum KeyKind : byte
     /// <summary>(inode u64, name bytes) → extended attribute value.</summary>
     Xattr = 0x09,
 
+    /// <summary>(inode u64) → first chunk index (u64) still to delete after a large shrinking truncate.</summary>
+    Truncation = 0x0A,
+
     /// <summary>(inode u64, chunk index u64) → up to 32 KiB of file data; missing bytes read as zeros.</summary>
     Chunk = 0x10,
 }

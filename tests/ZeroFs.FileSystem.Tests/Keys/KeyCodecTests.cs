@@ -20,6 +20,7 @@ public class KeyCodecTests
         Assert.Equal(Convert.FromHexString("070000000000000009"), KeyCodec.Tombstone(9));
         Assert.Equal(Convert.FromHexString("080000000000000009"), KeyCodec.Orphan(9));
         Assert.Equal(Convert.FromHexString("0900000000000000097573657221"), KeyCodec.Xattr(9, "user!"u8));
+        Assert.Equal(Convert.FromHexString("0A0000000000000009"), KeyCodec.Truncation(9));
         Assert.Equal(Convert.FromHexString("1000000000000000090000000000000100"), KeyCodec.Chunk(9, 256));
     }
 
