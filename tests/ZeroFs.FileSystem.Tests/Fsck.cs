@@ -62,6 +62,20 @@ internal static class Fsck
             Assert.Equal(child!.Type, value.Type);
             Assert.Equal(value.Child, scans[(dir, value.Cookie)]);
             links[value.Child] = links.GetValueOrDefault(value.Child) + 1;
+            if (child.IsDirectory)
+            {
+                Assert.Equal(dir, child.Parent);
+            }
+        }
+
+        foreach (var inode in inodes.Values.Where(i => i.IsDirectory && i.Nlink > 0))
+        {
+            var current = inode;
+            for (var depth = 0; current.Id != FileSystem.RootId; depth++)
+            {
+                Assert.True(depth < inodes.Count, $"directory {inode.Id} is not connected to the root");
+                current = inodes[current.Parent];
+            }
         }
 
         foreach (var inode in inodes.Values)
