@@ -104,6 +104,22 @@ public class DeletionTests
     }
 
     [Fact]
+    public async Task OpenRemovedDirectory_RejectsNewEntries_AndIsReclaimedAtRelease()
+    {
+        await using var h = await OpenAsync();
+        var d = await h.MkdirAsync(Alice, FileSystem.RootId, "d");
+        h.Fs.OpenHandle(d);
+        Assert.Equal(FsStatus.Ok, await h.Fs.RemoveDirectoryAsync(Alice, FileSystem.RootId, N("d")));
+        Assert.Equal(FsStatus.NotFound, (await h.Fs.CreateAsync(Alice, d, N("x"), 0x1A4, true)).Status);
+        Assert.Equal(FsStatus.NotFound, (await h.Fs.ReadDirectoryAsync(Alice, d, 0, 10)).Status);
+        await Fsck.CheckAsync(h.Db);
+        await h.Fs.ReleaseAsync(d);
+        Assert.Equal(FsStatus.Stale, (await h.Fs.GetAttributesAsync(d)).Status);
+        Assert.Equal(0, await h.CountKeysAsync(OrphanKind));
+        await Fsck.CheckAsync(h.Db);
+    }
+
+    [Fact]
     public async Task OrphanLeftByCrash_IsReclaimedAtStartup()
     {
         await using var h = await OpenAsync();

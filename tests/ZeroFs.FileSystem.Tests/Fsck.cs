@@ -80,7 +80,11 @@ internal static class Fsck
 
         foreach (var inode in inodes.Values)
         {
-            if (inode.IsDirectory)
+            if (inode.IsDirectory && inode.Nlink == 0)
+            {
+                Assert.Contains(inode.Id, orphans);
+            }
+            else if (inode.IsDirectory)
             {
                 var children = entries.Where(e => e.Dir == inode.Id).ToList();
                 Assert.Equal((ulong)children.Count, inode.Entries);
