@@ -40,6 +40,11 @@ public sealed partial class FileSystem
             return status;
         }
 
+        if (changes is { Mode: null, Uid: null, Gid: null, Size: null } && changes.Atime.IsOmit && changes.Mtime.IsOmit)
+        {
+            return inode.ToAttributes(); // utimensat with both UTIME_OMIT changes nothing, not even ctime
+        }
+
         var now = NowNanoseconds();
         var batch = new WriteBatch();
         long growth = 0;

@@ -94,6 +94,10 @@ public class SetAttributesTests
         Assert.Equal(5L, omit.Value.Atime);
         Assert.True(omit.Value.Mtime > 2_000_000_123L);
         Assert.True((await h.Fs.SetAttributesAsync(Root, f, explicitTimes)).IsOk);
+        var unchanged = await h.AttrAsync(f);
+        await Task.Delay(2);
+        Assert.Equal(unchanged, (await h.Fs.SetAttributesAsync(Bob, f, new SetAttributes())).Value);
+        Assert.Equal(unchanged, await h.AttrAsync(f));
     }
 
     [Fact]
