@@ -8,6 +8,20 @@ public sealed partial class FileSystem
         new(_options.MaxSizeBytes, _accounting.UsedBytes, TotalInodes, _accounting.UsedInodes, 4096, MaxNameLength);
 
     /// <summary>
+    /// Re-reads the counters a read-only follower keeps from its open (stats shards, inode watermark),
+    /// so statfs and stale-handle checks follow the writer; call it after the reader refreshes. A
+    /// writer's counters are always current and this does nothing.
+    /// </summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        if (IsReadOnly)
+        {
+            await _accounting.LoadAsync(_store, cancellationToken).ConfigureAwait(false);
+            await _ids.LoadAsync(_store, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
     /// fsync of one file: pushes its coalesced writes into the engine, then waits until everything
     /// acknowledged so far is durable. Read-only filesystems return at once.
     /// </summary>

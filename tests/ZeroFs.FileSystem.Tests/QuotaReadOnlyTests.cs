@@ -64,6 +64,14 @@ public class QuotaReadOnlyTests
         Assert.Equal(FsStatus.Ok, await ro.FsyncAsync(f));
         ro.OpenHandle(f);
         Assert.Equal(FsStatus.Ok, await ro.ReleaseAsync(f));
+
+        // The follower catches up with later writes after a refresh.
+        await h.Fs.WriteAsync(Alice, f, 3, new byte[97]);
+        await h.Fs.SyncAsync();
+        await reader.RefreshAsync();
+        await ro.RefreshAsync();
+        Assert.Equal(100, ro.GetStatistics().UsedBytes);
+        Assert.Equal(100, (await ro.GetAttributesAsync(f)).Value.Size);
     }
 
     [Fact]
