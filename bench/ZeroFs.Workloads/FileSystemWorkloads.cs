@@ -29,11 +29,11 @@ internal sealed class FileSystemWorkloads(string workDirectory, int creates, lon
 
     private static EngineOptions Options() => new() { Compression = CompressionOptions.Parse("zstd-1") };
 
-    private async Task<(Db Db, FileSystem.FileSystem Fs)> OpenAsync(DataKey key, string name)
+    private async Task<(Db Db, PosixFileSystem Fs)> OpenAsync(DataKey key, string name)
     {
         var root = Path.Combine(workDirectory, name + "-" + Guid.NewGuid().ToString("N")[..8]);
         var db = await Db.OpenWriterAsync(new LocalDirectoryObjectStore(root), null, key, Options(), TimeProvider.System);
-        var fs = await FileSystem.FileSystem.OpenAsync(new DbFileSystemStore(db), new FileSystemOptions(), TimeProvider.System);
+        var fs = await PosixFileSystem.OpenAsync(new DbFileSystemStore(db), new FileSystemOptions(), TimeProvider.System);
         return (db, fs);
     }
 
@@ -60,7 +60,7 @@ internal sealed class FileSystemWorkloads(string workDirectory, int creates, lon
             var dirs = new ulong[parallelism];
             for (var t = 0; t < parallelism; t++)
             {
-                dirs[t] = (await fs.MakeDirectoryAsync(User, FileSystem.FileSystem.RootId, Encoding.UTF8.GetBytes("d" + t), 0x1ED)).Value.Id;
+                dirs[t] = (await fs.MakeDirectoryAsync(User, PosixFileSystem.RootId, Encoding.UTF8.GetBytes("d" + t), 0x1ED)).Value.Id;
             }
 
             var watch = Stopwatch.StartNew();
@@ -78,7 +78,7 @@ internal sealed class FileSystemWorkloads(string workDirectory, int creates, lon
             var rate = creates / watch.Elapsed.TotalSeconds;
             Report("creates/s, one directory per task", rate);
 
-            var shared = (await fs.MakeDirectoryAsync(User, FileSystem.FileSystem.RootId, "shared"u8.ToArray(), 0x1ED)).Value.Id;
+            var shared = (await fs.MakeDirectoryAsync(User, PosixFileSystem.RootId, "shared"u8.ToArray(), 0x1ED)).Value.Id;
             watch.Restart();
             await Task.WhenAll(Enumerable.Range(0, parallelism).Select(t => Task.Run(async () =>
             {
@@ -125,7 +125,7 @@ internal sealed class FileSystemWorkloads(string workDirectory, int creates, lon
         var (fsDb, fs) = await OpenAsync(key, "fs-write");
         await using (fsDb)
         {
-            var file = (await fs.CreateAsync(User, FileSystem.FileSystem.RootId, "big"u8.ToArray(), 0x1A4, true)).Value.Id;
+            var file = (await fs.CreateAsync(User, PosixFileSystem.RootId, "big"u8.ToArray(), 0x1A4, true)).Value.Id;
             var watch = Stopwatch.StartNew();
             for (long offset = 0; offset < writeBytes; offset += 128 * 1024)
             {

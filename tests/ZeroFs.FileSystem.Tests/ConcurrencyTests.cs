@@ -8,11 +8,11 @@ public class ConcurrencyTests
     public async Task ParallelCreatesAndWrites_OneDirectoryAndMany_CountsRight()
     {
         await using var h = await OpenAsync();
-        var shared = await h.MkdirAsync(Alice, FileSystem.RootId, "shared", 0x1FF);
+        var shared = await h.MkdirAsync(Alice, PosixFileSystem.RootId, "shared", 0x1FF);
         var dirs = new ulong[8];
         for (var i = 0; i < dirs.Length; i++)
         {
-            dirs[i] = await h.MkdirAsync(Alice, FileSystem.RootId, "d" + i, 0x1FF);
+            dirs[i] = await h.MkdirAsync(Alice, PosixFileSystem.RootId, "d" + i, 0x1FF);
         }
 
         var tasks = Enumerable.Range(0, 16).Select(t => Task.Run(async () =>
@@ -53,8 +53,8 @@ public class ConcurrencyTests
     public async Task CrossRenames_InOppositeDirections_DoNotDeadlock()
     {
         await using var h = await OpenAsync();
-        var a = await h.MkdirAsync(Alice, FileSystem.RootId, "a", 0x1FF);
-        var b = await h.MkdirAsync(Alice, FileSystem.RootId, "b", 0x1FF);
+        var a = await h.MkdirAsync(Alice, PosixFileSystem.RootId, "a", 0x1FF);
+        var b = await h.MkdirAsync(Alice, PosixFileSystem.RootId, "b", 0x1FF);
         for (var i = 0; i < 50; i++)
         {
             await h.CreateFileAsync(Alice, a, "x" + i);

@@ -12,7 +12,7 @@ public class CrashTests
     public async Task CrashWithoutClose_AfterFsync_TreeConsistentAndDataIntact()
     {
         await using var h = await OpenAsync();
-        var d = await h.MkdirAsync(Alice, FileSystem.RootId, "d");
+        var d = await h.MkdirAsync(Alice, PosixFileSystem.RootId, "d");
         var f = await h.CreateFileAsync(Alice, d, "f");
         var data = DataTests.Random(300_000, 4);
         await h.Fs.WriteAsync(Alice, f, 0, data);
@@ -39,28 +39,28 @@ public class CrashTests
         var db = await Db.OpenWriterAsync(faulty, null, key, FsHarness.EngineOptions, TimeProvider.System);
         try
         {
-            var fs = await FileSystem.OpenAsync(new DbFileSystemStore(db), new FileSystemOptions(), TimeProvider.System);
+            var fs = await PosixFileSystem.OpenAsync(new DbFileSystemStore(db), new FileSystemOptions(), TimeProvider.System);
             for (var i = 0; !faulty.HasCrashed && i < 400; i++)
             {
                 var name = "f" + rng.Next(30);
                 var op = rng.Next(6);
-                var existing = await fs.LookupAsync(Alice, FileSystem.RootId, N(name));
+                var existing = await fs.LookupAsync(Alice, PosixFileSystem.RootId, N(name));
                 if (op == 0 && existing.IsOk)
                 {
                     synced.Remove(name);
-                    await fs.RemoveAsync(Alice, FileSystem.RootId, N(name));
+                    await fs.RemoveAsync(Alice, PosixFileSystem.RootId, N(name));
                 }
                 else if (op == 1 && existing.IsOk)
                 {
                     var to = "f" + rng.Next(30);
                     synced.Remove(to);
                     synced.Remove(name);
-                    await fs.RenameAsync(Alice, FileSystem.RootId, N(name), FileSystem.RootId, N(to));
+                    await fs.RenameAsync(Alice, PosixFileSystem.RootId, N(name), PosixFileSystem.RootId, N(to));
                 }
                 else
                 {
                     synced.Remove(name);
-                    var created = await fs.CreateAsync(Alice, FileSystem.RootId, N(name), 0x1A4, false);
+                    var created = await fs.CreateAsync(Alice, PosixFileSystem.RootId, N(name), 0x1A4, false);
                     var data = DataTests.Random(rng.Next(1, 100_000), rng.Next());
                     await fs.SetAttributesAsync(Alice, created.Value.Id, new SetAttributes { Size = 0 });
                     await fs.WriteAsync(Alice, created.Value.Id, 0, data);
@@ -78,11 +78,11 @@ public class CrashTests
 
         Assert.True(faulty.HasCrashed, "the workload ended before the planned crash");
         await using var reopened = await Db.OpenWriterAsync(inner, null, key, FsHarness.EngineOptions, TimeProvider.System);
-        var again = await FileSystem.OpenAsync(new DbFileSystemStore(reopened), new FileSystemOptions(), TimeProvider.System);
+        var again = await PosixFileSystem.OpenAsync(new DbFileSystemStore(reopened), new FileSystemOptions(), TimeProvider.System);
         await Fsck.CheckAsync(reopened);
         foreach (var (name, data) in synced)
         {
-            var entry = await again.LookupAsync(Alice, FileSystem.RootId, N(name));
+            var entry = await again.LookupAsync(Alice, PosixFileSystem.RootId, N(name));
             Assert.True(entry.IsOk, $"fsynced {name} is gone");
             Assert.Equal(data.Length, entry.Value.Size);
             var buffer = new byte[data.Length];

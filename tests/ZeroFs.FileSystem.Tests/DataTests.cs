@@ -13,7 +13,7 @@ public class DataTests
     public async Task Write_ThenRead_RoundTrips_AndSetsSizeAndTimes()
     {
         await using var h = await OpenAsync();
-        var f = await h.CreateFileAsync(Alice, FileSystem.RootId, "f");
+        var f = await h.CreateFileAsync(Alice, PosixFileSystem.RootId, "f");
         var before = await h.AttrAsync(f);
         await Task.Delay(2);
         var data = Random(100_000, 1);
@@ -32,7 +32,7 @@ public class DataTests
     public async Task SparseFile_HolesReadAsZeros_AndStoreNoChunks()
     {
         await using var h = await OpenAsync();
-        var f = await h.CreateFileAsync(Alice, FileSystem.RootId, "sparse");
+        var f = await h.CreateFileAsync(Alice, PosixFileSystem.RootId, "sparse");
         await h.Fs.WriteAsync(Alice, f, 10L * Chunk + 5, new byte[] { 7, 8, 9 });
         await h.Fs.FsyncAsync(f);
         Assert.Equal(10L * Chunk + 8, (await h.AttrAsync(f)).Size);
@@ -51,7 +51,7 @@ public class DataTests
     public async Task Truncate_ShrinkDeletesChunksAndZeroesTail_GrowReadsZeros()
     {
         await using var h = await OpenAsync();
-        var f = await h.CreateFileAsync(Alice, FileSystem.RootId, "f");
+        var f = await h.CreateFileAsync(Alice, PosixFileSystem.RootId, "f");
         var data = Random(5 * Chunk, 2);
         await h.Fs.WriteAsync(Alice, f, 0, data);
         await h.Fs.FsyncAsync(f);
@@ -72,7 +72,7 @@ public class DataTests
     public async Task Truncate_ManyChunks_DeletesInBoundedBatches()
     {
         await using var h = await OpenAsync(new FileSystemOptions { ReaperBatchChunks = 10 });
-        var f = await h.CreateFileAsync(Alice, FileSystem.RootId, "f");
+        var f = await h.CreateFileAsync(Alice, PosixFileSystem.RootId, "f");
         var data = Random(100 * Chunk, 3);
         await h.Fs.WriteAsync(Alice, f, 0, data);
         await h.Fs.FsyncAsync(f);
@@ -89,7 +89,7 @@ public class DataTests
     public async Task Truncate_InterruptedByCrash_IsFinishedAtOpen()
     {
         await using var h = await OpenAsync();
-        var f = await h.CreateFileAsync(Alice, FileSystem.RootId, "f");
+        var f = await h.CreateFileAsync(Alice, PosixFileSystem.RootId, "f");
         await h.Fs.WriteAsync(Alice, f, 0, Random(20 * Chunk, 4));
         await h.Fs.FsyncAsync(f);
 
@@ -111,12 +111,12 @@ public class DataTests
     public async Task Write_ToDirectoryOrWithoutPermission_Fails()
     {
         await using var h = await OpenAsync(new FileSystemOptions { MaxFileSize = 1 << 20 });
-        var f = await h.CreateFileAsync(Alice, FileSystem.RootId, "f", 0x1A4);
-        Assert.Equal(FsStatus.IsDirectory, (await h.Fs.WriteAsync(Alice, FileSystem.RootId, 0, new byte[1])).Status);
+        var f = await h.CreateFileAsync(Alice, PosixFileSystem.RootId, "f", 0x1A4);
+        Assert.Equal(FsStatus.IsDirectory, (await h.Fs.WriteAsync(Alice, PosixFileSystem.RootId, 0, new byte[1])).Status);
         Assert.Equal(FsStatus.AccessDenied, (await h.Fs.WriteAsync(Bob, f, 0, new byte[1])).Status);
         Assert.Equal(FsStatus.FileTooLarge, (await h.Fs.WriteAsync(Alice, f, (1 << 20) - 1, new byte[2])).Status);
         Assert.Equal(FsStatus.InvalidArgument, (await h.Fs.WriteAsync(Alice, f, -1, new byte[1])).Status);
-        Assert.Equal(FsStatus.IsDirectory, (await h.Fs.ReadAsync(Alice, FileSystem.RootId, 0, new byte[1])).Status);
+        Assert.Equal(FsStatus.IsDirectory, (await h.Fs.ReadAsync(Alice, PosixFileSystem.RootId, 0, new byte[1])).Status);
         await h.Fs.SetAttributesAsync(Alice, f, new SetAttributes { Mode = 0 });
         Assert.Equal(FsStatus.AccessDenied, (await h.Fs.ReadAsync(Bob, f, 0, new byte[1])).Status);
         Assert.True((await h.Fs.WriteAsync(Alice, f, 0, new byte[1])).IsOk);
@@ -129,7 +129,7 @@ public class DataTests
     public async Task RandomWrites_MatchByteArrayModel(int seed, int coalesceBytes)
     {
         await using var h = await OpenAsync(new FileSystemOptions { WriteCoalesceBytes = coalesceBytes });
-        var f = await h.CreateFileAsync(Alice, FileSystem.RootId, "f");
+        var f = await h.CreateFileAsync(Alice, PosixFileSystem.RootId, "f");
         var rng = new Random(seed);
         var model = new byte[600_000];
         var size = 0;
@@ -184,7 +184,7 @@ public class DataTests
     public async Task CoalescedWrites_ReachEngineOnFsync_AndGetattrSeesThemBefore()
     {
         await using var h = await OpenAsync(new FileSystemOptions { WriteCoalesceBytes = 1 << 20 });
-        var f = await h.CreateFileAsync(Alice, FileSystem.RootId, "f");
+        var f = await h.CreateFileAsync(Alice, PosixFileSystem.RootId, "f");
         for (var i = 0; i < 8; i++)
         {
             await h.Fs.WriteAsync(Alice, f, i * 4096L, Random(4096, i));
@@ -206,7 +206,7 @@ public class DataTests
         var models = new List<byte>[20];
         for (var i = 0; i < files.Length; i++)
         {
-            files[i] = await h.CreateFileAsync(Alice, FileSystem.RootId, "f" + i);
+            files[i] = await h.CreateFileAsync(Alice, PosixFileSystem.RootId, "f" + i);
             models[i] = [];
         }
 
@@ -236,7 +236,7 @@ public class DataTests
     public async Task Deallocate_RandomPunchesAndWrites_MatchModel_SizeUnchanged(int seed)
     {
         await using var h = await OpenAsync();
-        var f = await h.CreateFileAsync(Alice, FileSystem.RootId, "disk");
+        var f = await h.CreateFileAsync(Alice, PosixFileSystem.RootId, "disk");
         var rng = new Random(seed);
         var model = Random(400_000, seed);
         await h.Fs.WriteAsync(Alice, f, 0, model);
@@ -265,14 +265,14 @@ public class DataTests
         Assert.Equal(model.Length, (await h.AttrAsync(f)).Size);
         Assert.Equal(model.Length, h.Fs.GetStatistics().UsedBytes);
         Assert.Equal(FsStatus.AccessDenied, await h.Fs.DeallocateAsync(Bob, f, 0, 1));
-        Assert.Equal(FsStatus.IsDirectory, await h.Fs.DeallocateAsync(Alice, FileSystem.RootId, 0, 1));
+        Assert.Equal(FsStatus.IsDirectory, await h.Fs.DeallocateAsync(Alice, PosixFileSystem.RootId, 0, 1));
     }
 
     [Fact]
     public async Task CleanShutdown_DisposingFileSystem_KeepsCoalescedWrites()
     {
         await using var h = await OpenAsync(new FileSystemOptions { WriteCoalesceBytes = 1 << 20 });
-        var f = await h.CreateFileAsync(Alice, FileSystem.RootId, "f");
+        var f = await h.CreateFileAsync(Alice, PosixFileSystem.RootId, "f");
         var data = Random(70_000, 3);
         await h.Fs.WriteAsync(Alice, f, 0, data);
         Assert.Equal(0, await h.CountKeysAsync(0x10));

@@ -29,7 +29,7 @@ internal sealed class FsHarness : IAsyncDisposable
 
     public Db Db { get; private set; } = null!;
 
-    public FileSystem Fs { get; private set; } = null!;
+    public PosixFileSystem Fs { get; private set; } = null!;
 
     public static EngineOptions EngineOptions => new()
     {
@@ -51,7 +51,7 @@ internal sealed class FsHarness : IAsyncDisposable
     public async Task StartAsync()
     {
         Db = await Db.OpenWriterAsync(Store, null, Key, EngineOptions, TimeProvider.System);
-        Fs = await FileSystem.OpenAsync(new DbFileSystemStore(Db), Options, TimeProvider.System);
+        Fs = await PosixFileSystem.OpenAsync(new DbFileSystemStore(Db), Options, TimeProvider.System);
     }
 
     /// <summary>Closes cleanly and opens a new writer and filesystem over the same store.</summary>

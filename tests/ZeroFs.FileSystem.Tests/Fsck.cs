@@ -71,7 +71,7 @@ internal static class Fsck
         foreach (var inode in inodes.Values.Where(i => i.IsDirectory && i.Nlink > 0))
         {
             var current = inode;
-            for (var depth = 0; current.Id != FileSystem.RootId; depth++)
+            for (var depth = 0; current.Id != PosixFileSystem.RootId; depth++)
             {
                 Assert.True(depth < inodes.Count, $"directory {inode.Id} is not connected to the root");
                 current = inodes[current.Parent];

@@ -11,33 +11,33 @@ public class QuotaReadOnlyTests
     public async Task Quota_WriteAndTruncatePastMax_AreNoSpace_BeforeGrowth()
     {
         await using var h = await OpenAsync(new FileSystemOptions { MaxSizeBytes = 100_000 });
-        var f = await h.CreateFileAsync(Alice, FileSystem.RootId, "f");
+        var f = await h.CreateFileAsync(Alice, PosixFileSystem.RootId, "f");
         Assert.True((await h.Fs.WriteAsync(Alice, f, 0, new byte[60_000])).IsOk);
         Assert.Equal(FsStatus.NoSpace, (await h.Fs.WriteAsync(Alice, f, 60_000, new byte[50_000])).Status);
         Assert.Equal(60_000, (await h.AttrAsync(f)).Size);
         Assert.True((await h.Fs.WriteAsync(Alice, f, 0, new byte[60_000])).IsOk);
         Assert.Equal(FsStatus.NoSpace, (await h.Fs.SetAttributesAsync(Alice, f, new SetAttributes { Size = 100_001 })).Status);
         Assert.True((await h.Fs.SetAttributesAsync(Alice, f, new SetAttributes { Size = 100_000 })).IsOk);
-        Assert.Equal(FsStatus.NoSpace, (await h.Fs.CreateAsync(Alice, FileSystem.RootId, N("g"), 0x1A4, true)).Status);
+        Assert.Equal(FsStatus.NoSpace, (await h.Fs.CreateAsync(Alice, PosixFileSystem.RootId, N("g"), 0x1A4, true)).Status);
         var stats = h.Fs.GetStatistics();
         Assert.Equal((100_000L, 100_000L, 0L), (stats.TotalBytes, stats.UsedBytes, stats.FreeBytes));
-        Assert.Equal(FsStatus.Ok, await h.Fs.RemoveAsync(Alice, FileSystem.RootId, N("f")));
+        Assert.Equal(FsStatus.Ok, await h.Fs.RemoveAsync(Alice, PosixFileSystem.RootId, N("f")));
         Assert.Equal(100_000, h.Fs.GetStatistics().FreeBytes);
-        Assert.True((await h.Fs.CreateAsync(Alice, FileSystem.RootId, N("g"), 0x1A4, true)).IsOk);
+        Assert.True((await h.Fs.CreateAsync(Alice, PosixFileSystem.RootId, N("g"), 0x1A4, true)).IsOk);
     }
 
     [Fact]
     public async Task ReadOnlyFileSystem_OverReader_ReadsWork_EveryMutationIsReadOnly()
     {
         await using var h = await OpenAsync();
-        var d = await h.MkdirAsync(Alice, FileSystem.RootId, "d");
+        var d = await h.MkdirAsync(Alice, PosixFileSystem.RootId, "d");
         var f = await h.CreateFileAsync(Alice, d, "f");
         await h.Fs.WriteAsync(Alice, f, 0, new byte[] { 1, 2, 3 });
         await h.Fs.SetXattrAsync(Alice, f, N("user.a"), N("v"));
         await h.Fs.SyncAsync();
         await h.ReopenAsync();
         await using var reader = await Db.OpenReaderAsync(h.Store, null, h.Key, ReaderOptions.Follow(), TimeProvider.System);
-        var ro = await FileSystem.OpenAsync(new ReaderFileSystemStore(reader), new FileSystemOptions(), TimeProvider.System);
+        var ro = await PosixFileSystem.OpenAsync(new ReaderFileSystemStore(reader), new FileSystemOptions(), TimeProvider.System);
         Assert.True(ro.IsReadOnly);
         Assert.Equal(f, (await ro.LookupAsync(Alice, d, N("f"))).Value.Id);
         var buffer = new byte[3];
@@ -53,7 +53,7 @@ public class QuotaReadOnlyTests
         Assert.Equal(Rofs, (await ro.SymlinkAsync(Alice, d, N("x"), N("t"))).Status);
         Assert.Equal(Rofs, (await ro.LinkAsync(Alice, f, d, N("x"))).Status);
         Assert.Equal(Rofs, await ro.RemoveAsync(Alice, d, N("f")));
-        Assert.Equal(Rofs, await ro.RemoveDirectoryAsync(Alice, FileSystem.RootId, N("d")));
+        Assert.Equal(Rofs, await ro.RemoveDirectoryAsync(Alice, PosixFileSystem.RootId, N("d")));
         Assert.Equal(Rofs, await ro.RenameAsync(Alice, d, N("f"), d, N("g")));
         Assert.Equal(Rofs, (await ro.WriteAsync(Alice, f, 0, new byte[1])).Status);
         Assert.Equal(Rofs, (await ro.SetAttributesAsync(Alice, f, new SetAttributes { Mode = 0 })).Status);
@@ -86,6 +86,6 @@ public class QuotaReadOnlyTests
         }
 
         await using var reader = await Db.OpenReaderAsync(empty, null, h.Key, ReaderOptions.Follow(), TimeProvider.System);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => FileSystem.OpenAsync(new ReaderFileSystemStore(reader), new FileSystemOptions(), TimeProvider.System));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => PosixFileSystem.OpenAsync(new ReaderFileSystemStore(reader), new FileSystemOptions(), TimeProvider.System));
     }
 }

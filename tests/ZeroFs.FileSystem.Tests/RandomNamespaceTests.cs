@@ -13,10 +13,10 @@ public class RandomNamespaceTests
     public async Task RandomConcurrentOperations_KeepTreeConsistent_AcrossCrash(int seed)
     {
         await using var h = await OpenAsync(new FileSystemOptions { InlineDeleteChunks = 1 });
-        var dirs = new List<ulong> { FileSystem.RootId };
+        var dirs = new List<ulong> { PosixFileSystem.RootId };
         for (var i = 0; i < 4; i++)
         {
-            dirs.Add(await h.MkdirAsync(Root, FileSystem.RootId, "d" + i, 0x1FF));
+            dirs.Add(await h.MkdirAsync(Root, PosixFileSystem.RootId, "d" + i, 0x1FF));
         }
 
         var tasks = Enumerable.Range(0, 4).Select(t => Task.Run(async () =>

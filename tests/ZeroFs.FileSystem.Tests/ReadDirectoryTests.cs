@@ -10,14 +10,14 @@ public class ReadDirectoryTests
     public async Task ReadDirectory_StartsWithDotAndDotDot_ThenEntriesInCreationOrder()
     {
         await using var h = await OpenAsync();
-        var d = await h.MkdirAsync(Alice, FileSystem.RootId, "d");
+        var d = await h.MkdirAsync(Alice, PosixFileSystem.RootId, "d");
         await h.CreateFileAsync(Alice, d, "z");
         await h.MkdirAsync(Alice, d, "a");
         var page = (await h.Fs.ReadDirectoryAsync(Alice, d, 0, 10)).Value;
         Assert.True(page.EndOfDirectory);
         Assert.Equal([".", "..", "z", "a"], page.Entries.Select(e => Encoding.UTF8.GetString(e.Name)));
         Assert.Equal([1UL, 2UL, 3UL, 4UL], page.Entries.Select(e => e.Cookie));
-        Assert.Equal([d, FileSystem.RootId], page.Entries.Take(2).Select(e => e.Id));
+        Assert.Equal([d, PosixFileSystem.RootId], page.Entries.Take(2).Select(e => e.Id));
         Assert.Equal([FileType.Directory, FileType.Directory, FileType.Regular, FileType.Directory], page.Entries.Select(e => e.Type));
         var afterDot = (await h.Fs.ReadDirectoryAsync(Alice, d, 1, 1)).Value;
         Assert.Equal("..", Encoding.UTF8.GetString(Assert.Single(afterDot.Entries).Name));
@@ -28,21 +28,21 @@ public class ReadDirectoryTests
     public async Task ReadDirectory_WithAttributes_CarriesEachInodesAttributes()
     {
         await using var h = await OpenAsync();
-        var f = await h.CreateFileAsync(Alice, FileSystem.RootId, "f");
+        var f = await h.CreateFileAsync(Alice, PosixFileSystem.RootId, "f");
         await h.Fs.WriteAsync(Alice, f, 0, new byte[77]);
-        var page = (await h.Fs.ReadDirectoryAsync(Alice, FileSystem.RootId, 0, 10, withAttributes: true)).Value;
+        var page = (await h.Fs.ReadDirectoryAsync(Alice, PosixFileSystem.RootId, 0, 10, withAttributes: true)).Value;
         Assert.Equal(3, page.Entries.Count);
-        Assert.Equal(FileSystem.RootId, page.Entries[0].Attributes!.Value.Id);
+        Assert.Equal(PosixFileSystem.RootId, page.Entries[0].Attributes!.Value.Id);
         Assert.Equal(77, page.Entries[2].Attributes!.Value.Size);
-        Assert.Null((await h.Fs.ReadDirectoryAsync(Alice, FileSystem.RootId, 0, 10)).Value.Entries[2].Attributes);
+        Assert.Null((await h.Fs.ReadDirectoryAsync(Alice, PosixFileSystem.RootId, 0, 10)).Value.Entries[2].Attributes);
     }
 
     [Fact]
     public async Task ReadDirectory_NeedsReadPermission_AndADirectory()
     {
         await using var h = await OpenAsync();
-        var d = await h.MkdirAsync(Alice, FileSystem.RootId, "d", 0x1C0);
-        var f = await h.CreateFileAsync(Alice, FileSystem.RootId, "f");
+        var d = await h.MkdirAsync(Alice, PosixFileSystem.RootId, "d", 0x1C0);
+        var f = await h.CreateFileAsync(Alice, PosixFileSystem.RootId, "f");
         Assert.Equal(FsStatus.AccessDenied, (await h.Fs.ReadDirectoryAsync(Bob, d, 0, 10)).Status);
         Assert.Equal(FsStatus.NotDirectory, (await h.Fs.ReadDirectoryAsync(Alice, f, 0, 10)).Status);
     }
@@ -51,17 +51,17 @@ public class ReadDirectoryTests
     public async Task Cookies_AreNeverReused_AfterDeletes()
     {
         await using var h = await OpenAsync();
-        await h.CreateFileAsync(Alice, FileSystem.RootId, "a");
-        await h.Fs.RemoveAsync(Alice, FileSystem.RootId, N("a"));
-        await h.CreateFileAsync(Alice, FileSystem.RootId, "a");
-        Assert.Equal(4UL, Assert.Single((await h.Fs.ReadDirectoryAsync(Alice, FileSystem.RootId, 2, 10)).Value.Entries).Cookie);
+        await h.CreateFileAsync(Alice, PosixFileSystem.RootId, "a");
+        await h.Fs.RemoveAsync(Alice, PosixFileSystem.RootId, N("a"));
+        await h.CreateFileAsync(Alice, PosixFileSystem.RootId, "a");
+        Assert.Equal(4UL, Assert.Single((await h.Fs.ReadDirectoryAsync(Alice, PosixFileSystem.RootId, 2, 10)).Value.Entries).Cookie);
     }
 
     [Fact]
     public async Task Paging_IsStableUnderConcurrentCreatesAndDeletes()
     {
         await using var h = await OpenAsync();
-        var d = await h.MkdirAsync(Alice, FileSystem.RootId, "d", 0x1FF);
+        var d = await h.MkdirAsync(Alice, PosixFileSystem.RootId, "d", 0x1FF);
         for (var i = 0; i < 500; i++)
         {
             await h.CreateFileAsync(Alice, d, "keep" + i);
@@ -111,7 +111,7 @@ public class ReadDirectoryTests
     public async Task HundredThousandEntries_ListInPages_WithoutQuadraticCost()
     {
         await using var h = await OpenAsync();
-        var d = await h.MkdirAsync(Alice, FileSystem.RootId, "big", 0x1FF);
+        var d = await h.MkdirAsync(Alice, PosixFileSystem.RootId, "big", 0x1FF);
         var tasks = Enumerable.Range(0, 8).Select(t => Task.Run(async () =>
         {
             for (var i = t; i < 100_000; i += 8)

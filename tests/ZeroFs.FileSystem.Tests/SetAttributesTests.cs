@@ -10,7 +10,7 @@ public class SetAttributesTests
     public async Task Chmod_ByOwnerUpdatesCtime_ByOtherIsNotPermitted()
     {
         await using var h = await OpenAsync();
-        var f = await h.CreateFileAsync(Alice, FileSystem.RootId, "f");
+        var f = await h.CreateFileAsync(Alice, PosixFileSystem.RootId, "f");
         var before = await h.AttrAsync(f);
         await Task.Delay(2);
         var r = await h.Fs.SetAttributesAsync(Alice, f, Chmod(0x180));
@@ -25,7 +25,7 @@ public class SetAttributesTests
     public async Task Chmod_SetGidByNonMember_ClearsSetGid_MemberKeepsIt()
     {
         await using var h = await OpenAsync();
-        var f = await h.CreateFileAsync(Alice, FileSystem.RootId, "f");
+        var f = await h.CreateFileAsync(Alice, PosixFileSystem.RootId, "f");
         await h.Fs.SetAttributesAsync(Root, f, new SetAttributes { Gid = 3000 });
         Assert.Equal(0x1EDu, (await h.Fs.SetAttributesAsync(Alice, f, Chmod(0x400 | 0x1ED))).Value.Mode);
         await h.Fs.SetAttributesAsync(Root, f, new SetAttributes { Gid = 1000 });
@@ -37,7 +37,7 @@ public class SetAttributesTests
     public async Task Chown_OnlyRootChangesOwner_OwnerMayChangeGroupToMemberGroup()
     {
         await using var h = await OpenAsync();
-        var f = await h.CreateFileAsync(Carol, FileSystem.RootId, "f");
+        var f = await h.CreateFileAsync(Carol, PosixFileSystem.RootId, "f");
         Assert.Equal(FsStatus.NotPermitted, (await h.Fs.SetAttributesAsync(Carol, f, new SetAttributes { Uid = 1000 })).Status);
         Assert.Equal(1002u, (await h.Fs.SetAttributesAsync(Carol, f, new SetAttributes { Uid = 1002 })).Value.Uid);
         Assert.Equal(1000u, (await h.Fs.SetAttributesAsync(Carol, f, new SetAttributes { Gid = 1000 })).Value.Gid);
@@ -52,15 +52,15 @@ public class SetAttributesTests
     public async Task Chown_ClearsSetUidAndSetGid_OnFilesNotDirectories()
     {
         await using var h = await OpenAsync();
-        var f = await h.CreateFileAsync(Alice, FileSystem.RootId, "f");
+        var f = await h.CreateFileAsync(Alice, PosixFileSystem.RootId, "f");
         await h.Fs.SetAttributesAsync(Root, f, Chmod(0xDED));
         Assert.Equal(0x1EDu, (await h.Fs.SetAttributesAsync(Root, f, new SetAttributes { Uid = 1001 })).Value.Mode);
-        var g = await h.CreateFileAsync(Alice, FileSystem.RootId, "g");
+        var g = await h.CreateFileAsync(Alice, PosixFileSystem.RootId, "g");
         await h.Fs.SetAttributesAsync(Alice, g, Chmod(0x400 | 0x1A4));
         var sgidNoExec = (await h.AttrAsync(g)).Mode;
         Assert.NotEqual(0u, sgidNoExec & 0x400);
         Assert.Equal(sgidNoExec & ~0x800u, (await h.Fs.SetAttributesAsync(Alice, g, new SetAttributes { Gid = 1000 })).Value.Mode);
-        var d = await h.MkdirAsync(Alice, FileSystem.RootId, "d");
+        var d = await h.MkdirAsync(Alice, PosixFileSystem.RootId, "d");
         await h.Fs.SetAttributesAsync(Root, d, Chmod(0xDED));
         Assert.Equal(0xDEDu, (await h.Fs.SetAttributesAsync(Root, d, new SetAttributes { Uid = 1001 })).Value.Mode);
     }
@@ -69,7 +69,7 @@ public class SetAttributesTests
     public async Task Write_ByNonRoot_ClearsSetUid_RootWriteKeepsIt()
     {
         await using var h = await OpenAsync();
-        var f = await h.CreateFileAsync(Alice, FileSystem.RootId, "f", 0x1FF);
+        var f = await h.CreateFileAsync(Alice, PosixFileSystem.RootId, "f", 0x1FF);
         await h.Fs.SetAttributesAsync(Alice, f, Chmod(0xDFF));
         await h.Fs.WriteAsync(Root, f, 0, new byte[] { 1 });
         Assert.Equal(0xDFFu, (await h.AttrAsync(f)).Mode);
@@ -81,7 +81,7 @@ public class SetAttributesTests
     public async Task Utimens_ExplicitTimesNeedOwner_NowNeedsWritePermission()
     {
         await using var h = await OpenAsync();
-        var f = await h.CreateFileAsync(Alice, FileSystem.RootId, "f", 0x1A4);
+        var f = await h.CreateFileAsync(Alice, PosixFileSystem.RootId, "f", 0x1A4);
         var explicitTimes = new SetAttributes { Atime = TimeSetting.At(1_000_000_000), Mtime = TimeSetting.At(2_000_000_123) };
         var r = await h.Fs.SetAttributesAsync(Alice, f, explicitTimes);
         Assert.Equal((1_000_000_000L, 2_000_000_123L), (r.Value.Atime, r.Value.Mtime));
@@ -104,8 +104,8 @@ public class SetAttributesTests
     public async Task Truncate_Rules()
     {
         await using var h = await OpenAsync(new FileSystemOptions { MaxFileSize = 1L << 30 });
-        var f = await h.CreateFileAsync(Alice, FileSystem.RootId, "f", 0x1A4);
-        var d = await h.MkdirAsync(Alice, FileSystem.RootId, "d");
+        var f = await h.CreateFileAsync(Alice, PosixFileSystem.RootId, "f", 0x1A4);
+        var d = await h.MkdirAsync(Alice, PosixFileSystem.RootId, "d");
         Assert.Equal(FsStatus.IsDirectory, (await h.Fs.SetAttributesAsync(Alice, d, new SetAttributes { Size = 0 })).Status);
         Assert.Equal(FsStatus.FileTooLarge, (await h.Fs.SetAttributesAsync(Alice, f, new SetAttributes { Size = (1L << 30) + 1 })).Status);
         Assert.Equal(FsStatus.InvalidArgument, (await h.Fs.SetAttributesAsync(Alice, f, new SetAttributes { Size = -1 })).Status);
@@ -115,7 +115,7 @@ public class SetAttributesTests
         var r = await h.Fs.SetAttributesAsync(Alice, f, new SetAttributes { Size = 1234 });
         Assert.Equal(1234, r.Value.Size);
         Assert.True(r.Value.Mtime > before.Mtime && r.Value.Ctime > before.Ctime);
-        var link = await h.Fs.SymlinkAsync(Alice, FileSystem.RootId, N("l"), N("f"));
+        var link = await h.Fs.SymlinkAsync(Alice, PosixFileSystem.RootId, N("l"), N("f"));
         Assert.Equal(FsStatus.InvalidArgument, (await h.Fs.SetAttributesAsync(Alice, link.Value.Id, new SetAttributes { Size = 0 })).Status);
     }
 
@@ -123,7 +123,7 @@ public class SetAttributesTests
     public async Task Chmod_OfSymlink_IsNotSupported_ChownWorks()
     {
         await using var h = await OpenAsync();
-        var link = (await h.Fs.SymlinkAsync(Alice, FileSystem.RootId, N("l"), N("target"))).Value.Id;
+        var link = (await h.Fs.SymlinkAsync(Alice, PosixFileSystem.RootId, N("l"), N("target"))).Value.Id;
         Assert.Equal(FsStatus.NotSupported, (await h.Fs.SetAttributesAsync(Alice, link, Chmod(0x1A4))).Status);
         Assert.Equal(5u, (await h.Fs.SetAttributesAsync(Root, link, new SetAttributes { Uid = 5 })).Value.Uid);
     }
@@ -132,13 +132,13 @@ public class SetAttributesTests
     public async Task Access_ChecksClassesAndRootBypass()
     {
         await using var h = await OpenAsync();
-        var f = await h.CreateFileAsync(Alice, FileSystem.RootId, "f", 0x1E4);
+        var f = await h.CreateFileAsync(Alice, PosixFileSystem.RootId, "f", 0x1E4);
         Assert.Equal(FsStatus.Ok, await h.Fs.AccessAsync(Alice, f, AccessMask.Read | AccessMask.Write | AccessMask.Execute));
         Assert.Equal(FsStatus.Ok, await h.Fs.AccessAsync(Bob, f, AccessMask.Read));
         Assert.Equal(FsStatus.AccessDenied, await h.Fs.AccessAsync(Bob, f, AccessMask.Write));
         Assert.Equal(FsStatus.AccessDenied, await h.Fs.AccessAsync(Bob, f, AccessMask.Execute));
         Assert.Equal(FsStatus.Ok, await h.Fs.AccessAsync(Root, f, AccessMask.Write | AccessMask.Execute));
-        var g = await h.CreateFileAsync(Alice, FileSystem.RootId, "g", 0x1A4);
+        var g = await h.CreateFileAsync(Alice, PosixFileSystem.RootId, "g", 0x1A4);
         Assert.Equal(FsStatus.AccessDenied, await h.Fs.AccessAsync(Root, g, AccessMask.Execute));
         Assert.Equal(FsStatus.Ok, await h.Fs.AccessAsync(Carol, g, AccessMask.Read));
         await h.Fs.SetAttributesAsync(Alice, g, new SetAttributes { Mode = 0x104 });

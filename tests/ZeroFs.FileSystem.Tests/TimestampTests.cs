@@ -11,7 +11,7 @@ public class TimestampTests
     public async Task EntryChanges_UpdateParentMtimeAndCtime()
     {
         await using var h = await OpenAsync();
-        var d = await h.MkdirAsync(Alice, FileSystem.RootId, "d");
+        var d = await h.MkdirAsync(Alice, PosixFileSystem.RootId, "d");
         async Task<InodeAttributes> Changed(Func<Task> action)
         {
             var before = await h.AttrAsync(d);
@@ -36,7 +36,7 @@ public class TimestampTests
     public async Task StatusChanges_UpdateCtimeOnly_WritesUpdateMtimeAndCtime()
     {
         await using var h = await OpenAsync();
-        var f = await h.CreateFileAsync(Alice, FileSystem.RootId, "f");
+        var f = await h.CreateFileAsync(Alice, PosixFileSystem.RootId, "f");
         async Task Check(Func<Task> action, bool mtime)
         {
             var before = await h.AttrAsync(f);
@@ -50,9 +50,9 @@ public class TimestampTests
 
         await Check(async () => await h.Fs.SetAttributesAsync(Alice, f, new SetAttributes { Mode = 0x1B6 }), mtime: false);
         await Check(async () => await h.Fs.SetAttributesAsync(Alice, f, new SetAttributes { Gid = 1000 }), mtime: false);
-        await Check(async () => await h.Fs.LinkAsync(Alice, f, FileSystem.RootId, N("g")), mtime: false);
-        await Check(async () => await h.Fs.RemoveAsync(Alice, FileSystem.RootId, N("g")), mtime: false);
-        await Check(async () => await h.Fs.RenameAsync(Alice, FileSystem.RootId, N("f"), FileSystem.RootId, N("f2")), mtime: false);
+        await Check(async () => await h.Fs.LinkAsync(Alice, f, PosixFileSystem.RootId, N("g")), mtime: false);
+        await Check(async () => await h.Fs.RemoveAsync(Alice, PosixFileSystem.RootId, N("g")), mtime: false);
+        await Check(async () => await h.Fs.RenameAsync(Alice, PosixFileSystem.RootId, N("f"), PosixFileSystem.RootId, N("f2")), mtime: false);
         await Check(async () => await h.Fs.SetXattrAsync(Alice, f, N("user.x"), N("1")), mtime: false);
         await Check(async () => await h.Fs.WriteAsync(Alice, f, 0, new byte[10]), mtime: true);
         await Check(async () => await h.Fs.SetAttributesAsync(Alice, f, new SetAttributes { Size = 3 }), mtime: true);
@@ -66,7 +66,7 @@ public class TimestampTests
     public async Task Create_SetsAllFourTimesEqual()
     {
         await using var h = await OpenAsync();
-        var a = await h.AttrAsync(await h.CreateFileAsync(Alice, FileSystem.RootId, "f"));
+        var a = await h.AttrAsync(await h.CreateFileAsync(Alice, PosixFileSystem.RootId, "f"));
         Assert.Equal(a.Atime, a.Mtime);
         Assert.Equal(a.Mtime, a.Ctime);
         Assert.Equal(a.Ctime, a.Crtime);

@@ -8,7 +8,7 @@ public class XattrTests
     public async Task UserXattr_SetGetListRemove_WithCreateReplaceFlags()
     {
         await using var h = await OpenAsync();
-        var f = await h.CreateFileAsync(Alice, FileSystem.RootId, "f");
+        var f = await h.CreateFileAsync(Alice, PosixFileSystem.RootId, "f");
         var before = await h.AttrAsync(f);
         await Task.Delay(2);
         Assert.Equal(FsStatus.Ok, await h.Fs.SetXattrAsync(Alice, f, N("user.a"), N("1")));
@@ -30,7 +30,7 @@ public class XattrTests
     public async Task Xattr_PermissionsNamespacesAndLimits()
     {
         await using var h = await OpenAsync(new FileSystemOptions { MaxXattrValueBytes = 1000 });
-        var f = await h.CreateFileAsync(Alice, FileSystem.RootId, "f", 0x1A4);
+        var f = await h.CreateFileAsync(Alice, PosixFileSystem.RootId, "f", 0x1A4);
         Assert.Equal(FsStatus.AccessDenied, await h.Fs.SetXattrAsync(Bob, f, N("user.a"), N("1")));
         Assert.Equal(FsStatus.Ok, await h.Fs.SetXattrAsync(Alice, f, N("user.a"), N("1")));
         Assert.True((await h.Fs.GetXattrAsync(Bob, f, N("user.a"))).IsOk);
@@ -45,7 +45,7 @@ public class XattrTests
         Assert.Equal(FsStatus.InvalidArgument, await h.Fs.SetXattrAsync(Alice, f, N("user."), N("1")));
         Assert.Equal(FsStatus.TooBig, await h.Fs.SetXattrAsync(Alice, f, N("user.big"), new byte[1001]));
         Assert.Equal(FsStatus.Range, await h.Fs.SetXattrAsync(Alice, f, N("user." + new string('n', 251)), N("1")));
-        var link = await h.Fs.SymlinkAsync(Alice, FileSystem.RootId, N("l"), N("f"));
+        var link = await h.Fs.SymlinkAsync(Alice, PosixFileSystem.RootId, N("l"), N("f"));
         Assert.Equal(FsStatus.NotPermitted, await h.Fs.SetXattrAsync(Alice, link.Value.Id, N("user.a"), N("1")));
     }
 
@@ -53,9 +53,9 @@ public class XattrTests
     public async Task Xattrs_AreDeletedWithTheirInode()
     {
         await using var h = await OpenAsync();
-        var f = await h.CreateFileAsync(Alice, FileSystem.RootId, "f");
+        var f = await h.CreateFileAsync(Alice, PosixFileSystem.RootId, "f");
         await h.Fs.SetXattrAsync(Alice, f, N("user.a"), N("1"));
-        await h.Fs.RemoveAsync(Alice, FileSystem.RootId, N("f"));
+        await h.Fs.RemoveAsync(Alice, PosixFileSystem.RootId, N("f"));
         Assert.Equal(0, await h.CountKeysAsync(0x09));
     }
 }

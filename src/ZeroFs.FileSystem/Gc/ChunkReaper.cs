@@ -10,7 +10,7 @@ namespace ZeroFs.FileSystem.Gc;
 /// </summary>
 public sealed class ChunkReaper : IAsyncDisposable
 {
-    private readonly FileSystem _fs;
+    private readonly PosixFileSystem _fs;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _signal = new(0, int.MaxValue);
     private CancellationTokenSource? _stop;
@@ -19,7 +19,7 @@ public sealed class ChunkReaper : IAsyncDisposable
     /// <summary>Creates a reaper for <paramref name="fileSystem"/>; call <see cref="Start"/> to run it.</summary>
     /// <param name="fileSystem">The filesystem whose tombstones to process.</param>
     /// <param name="time">The clock of the idle wait.</param>
-    public ChunkReaper(FileSystem fileSystem, TimeProvider time)
+    public ChunkReaper(PosixFileSystem fileSystem, TimeProvider time)
     {
         _fs = fileSystem ?? throw new ArgumentNullException(nameof(fileSystem));
         _time = time ?? throw new ArgumentNullException(nameof(time));

@@ -17,7 +17,7 @@ namespace ZeroFs.FileSystem;
 /// every mutation is one atomic engine batch under per-inode locks taken in a fixed order.
 /// Operations address inodes by id, as NFS handles and 9P fids do; names are raw bytes.
 /// </summary>
-public sealed partial class FileSystem : IAsyncDisposable
+public sealed partial class PosixFileSystem : IAsyncDisposable
 {
     /// <summary>The root directory's inode id.</summary>
     public const ulong RootId = InodeIdAllocator.RootId;
@@ -43,7 +43,7 @@ public sealed partial class FileSystem : IAsyncDisposable
     private readonly SemaphoreSlim _renameGate = new(1, 1);
     private long _pendingBytes;
 
-    private FileSystem(IFileSystemStore store, FileSystemOptions options, TimeProvider time, ILogger logger)
+    private PosixFileSystem(IFileSystemStore store, FileSystemOptions options, TimeProvider time, ILogger logger)
     {
         _store = store;
         _options = options;
@@ -74,7 +74,7 @@ public sealed partial class FileSystem : IAsyncDisposable
     /// <param name="loggerFactory">Logging, or null for none.</param>
     /// <param name="cancellationToken">Cancels the open.</param>
     /// <exception cref="InvalidOperationException">A read-only store holds no filesystem, or its format version is unknown.</exception>
-    public static async Task<FileSystem> OpenAsync(
+    public static async Task<PosixFileSystem> OpenAsync(
         IFileSystemStore store,
         FileSystemOptions options,
         TimeProvider time,
@@ -86,7 +86,7 @@ public sealed partial class FileSystem : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(time);
         options.Validate();
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ZeroFs.FileSystem");
-        var fs = new FileSystem(store, options, time, logger);
+        var fs = new PosixFileSystem(store, options, time, logger);
         await fs.InitializeAsync(cancellationToken).ConfigureAwait(false);
         FileSystemLog.Opened(logger, store.IsReadOnly, fs._accounting.UsedBytes, fs._accounting.UsedInodes);
         return fs;

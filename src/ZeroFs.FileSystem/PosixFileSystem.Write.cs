@@ -8,7 +8,7 @@ using ZeroFs.FileSystem.Permissions;
 namespace ZeroFs.FileSystem;
 
 /// <summary>write and the coalescing of sequential writes.</summary>
-public sealed partial class FileSystem
+public sealed partial class PosixFileSystem
 {
     /// <summary>
     /// Writes <paramref name="data"/> at <paramref name="offset"/>. Needs write permission (the owner is

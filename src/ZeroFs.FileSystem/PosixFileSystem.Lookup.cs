@@ -4,7 +4,7 @@ using ZeroFs.FileSystem.Permissions;
 namespace ZeroFs.FileSystem;
 
 /// <summary>Lookup, getattr, access and readlink.</summary>
-public sealed partial class FileSystem
+public sealed partial class PosixFileSystem
 {
     /// <summary>
     /// Looks up <paramref name="name"/> in directory <paramref name="dir"/>; needs search permission on

@@ -4,7 +4,7 @@ using ZeroFs.FileSystem.Keys;
 namespace ZeroFs.FileSystem;
 
 /// <summary>Open-handle counts (held by front ends) and orphans: files unlinked while open.</summary>
-public sealed partial class FileSystem
+public sealed partial class PosixFileSystem
 {
     /// <summary>Counts one open handle (9P fid, FUSE handle) on <paramref name="id"/>: an unlinked file stays readable until the last release.</summary>
     public void OpenHandle(ulong id) => _openHandles.AddOrUpdate(id, 1, static (_, count) => count + 1);

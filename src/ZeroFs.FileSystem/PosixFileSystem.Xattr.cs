@@ -11,7 +11,7 @@ namespace ZeroFs.FileSystem;
 /// file's permission bits (read to get/list, write to set/remove; in a sticky directory only the
 /// owner), <c>trusted.*</c> for root only; other namespaces are NotSupported.
 /// </summary>
-public sealed partial class FileSystem
+public sealed partial class PosixFileSystem
 {
     /// <summary>The longest attribute name (XATTR_NAME_MAX).</summary>
     public const int MaxXattrNameLength = 255;

@@ -5,7 +5,7 @@ using ZeroFs.FileSystem.Permissions;
 namespace ZeroFs.FileSystem;
 
 /// <summary>create, mkdir, mknod, symlink: one batch adds the inode, both entry records, the cookie counter, the parent and the stats.</summary>
-public sealed partial class FileSystem
+public sealed partial class PosixFileSystem
 {
     /// <summary>
     /// Creates a regular file (open with O_CREAT). <paramref name="mode"/> has the umask applied by the

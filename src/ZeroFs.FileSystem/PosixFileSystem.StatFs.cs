@@ -1,7 +1,7 @@
 namespace ZeroFs.FileSystem;
 
 /// <summary>statfs and the durability barrier.</summary>
-public sealed partial class FileSystem
+public sealed partial class PosixFileSystem
 {
     /// <summary>Space and inode figures from the sharded counters (used bytes are logical file sizes).</summary>
     public FsStatistics GetStatistics() =>

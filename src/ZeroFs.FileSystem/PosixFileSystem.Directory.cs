@@ -5,7 +5,7 @@ using ZeroFs.FileSystem.Permissions;
 namespace ZeroFs.FileSystem;
 
 /// <summary>readdir: a range scan of the directory's cookie records.</summary>
-public sealed partial class FileSystem
+public sealed partial class PosixFileSystem
 {
     /// <summary>Cookie of ".".</summary>
     public const ulong DotCookie = 1;

@@ -9,7 +9,7 @@ using ZeroFs.FileSystem.Permissions;
 namespace ZeroFs.FileSystem;
 
 /// <summary>unlink and rmdir, and reclaiming an inode whose last link is gone.</summary>
-public sealed partial class FileSystem
+public sealed partial class PosixFileSystem
 {
     /// <summary>Removes a non-directory entry (unlink). The inode goes when its last link goes and no handle holds it open.</summary>
     public ValueTask<FsStatus> RemoveAsync(Credentials caller, ulong dir, ReadOnlyMemory<byte> name, CancellationToken cancellationToken = default) =>

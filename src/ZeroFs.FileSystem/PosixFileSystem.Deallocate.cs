@@ -7,7 +7,7 @@ using ZeroFs.FileSystem.Storage;
 namespace ZeroFs.FileSystem;
 
 /// <summary>Hole punching (fallocate PUNCH_HOLE|KEEP_SIZE, NBD TRIM and WRITE_ZEROES).</summary>
-public sealed partial class FileSystem
+public sealed partial class PosixFileSystem
 {
     /// <summary>
     /// Makes [<paramref name="offset"/>, <paramref name="offset"/> + <paramref name="length"/>) read as

@@ -8,7 +8,7 @@ using ZeroFs.FileSystem.Keys;
 namespace ZeroFs.FileSystem;
 
 /// <summary>Record access shared by the operations.</summary>
-public sealed partial class FileSystem
+public sealed partial class PosixFileSystem
 {
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? _threadBuffer;

@@ -6,7 +6,7 @@ using ZeroFs.FileSystem.Permissions;
 namespace ZeroFs.FileSystem;
 
 /// <summary>rename and renameat2 (NOREPLACE, EXCHANGE): one batch, both parents and both inodes locked in order.</summary>
-public sealed partial class FileSystem
+public sealed partial class PosixFileSystem
 {
     /// <summary>
     /// Renames <paramref name="srcName"/> in <paramref name="srcDir"/> to <paramref name="dstName"/> in

@@ -7,7 +7,7 @@ using ZeroFs.FileSystem.Permissions;
 namespace ZeroFs.FileSystem;
 
 /// <summary>read: holes and short chunks read as zeros.</summary>
-public sealed partial class FileSystem
+public sealed partial class PosixFileSystem
 {
     /// <summary>
     /// Reads up to <paramref name="buffer"/>.Length bytes at <paramref name="offset"/>. Needs read

@@ -4,7 +4,7 @@ using ZeroFs.FileSystem.Permissions;
 namespace ZeroFs.FileSystem;
 
 /// <summary>link: a new name for an existing non-directory.</summary>
-public sealed partial class FileSystem
+public sealed partial class PosixFileSystem
 {
     /// <summary>
     /// Adds the entry <paramref name="name"/> in <paramref name="dir"/> for inode <paramref name="id"/>:

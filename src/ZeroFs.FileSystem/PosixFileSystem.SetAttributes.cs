@@ -8,7 +8,7 @@ using ZeroFs.FileSystem.Storage;
 namespace ZeroFs.FileSystem;
 
 /// <summary>setattr: chmod, chown, truncate and utimensat, with their permission and ctime rules.</summary>
-public sealed partial class FileSystem
+public sealed partial class PosixFileSystem
 {
     /// <summary>
     /// Changes attributes as chmod/chown/truncate/utimensat do, all in one batch. Rules: only the
