@@ -2,6 +2,30 @@ using System.Globalization;
 using ZeroFs.Workloads;
 
 // Usage: dotnet run -c Release --project bench/ZeroFs.Workloads -- engine [--dir DIR] [--ingest-mib N] [--idle-seconds S]
+//        dotnet run -c Release --project bench/ZeroFs.Workloads -- fs [--dir DIR] [--creates N] [--write-mib N] [--tasks T]
+if (args.Length > 0 && args[0] == "fs")
+{
+    var fsDir = Path.Combine(Path.GetTempPath(), "zerofs-workloads");
+    var creates = 100_000;
+    long writeMib = 1024;
+    var tasks = 16;
+    for (var i = 1; i + 1 < args.Length; i += 2)
+    {
+        switch (args[i])
+        {
+            case "--dir": fsDir = args[i + 1]; break;
+            case "--creates": creates = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+            case "--write-mib": writeMib = long.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+            case "--tasks": tasks = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+            default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
+        }
+    }
+
+    Directory.CreateDirectory(fsDir);
+    await new FileSystemWorkloads(fsDir, creates, writeMib << 20, tasks).RunAsync();
+    return 0;
+}
+
 if (args.Length == 0 || args[0] != "engine")
 {
     Console.Error.WriteLine("usage: ZeroFs.Workloads engine [--dir DIR] [--ingest-mib N] [--idle-seconds S]");

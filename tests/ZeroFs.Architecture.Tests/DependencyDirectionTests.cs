@@ -113,6 +113,8 @@ public sealed class DependencyDirectionTests
         Assert.Contains("ZeroFs.ObjectStore", names);
         Assert.Contains("ZeroFs.Crypto", names);
         Assert.Contains("ZeroFs.Engine", names);
+        Assert.Contains("ZeroFs.FileSystem", names);
+        Assert.Contains("ZeroFs.NineP", names);
         Assert.Contains("ZeroFs.Hosting", names);
         Assert.Contains("zerofs", names);
     }

@@ -1,0 +1,31 @@
+using System.Buffers;
+
+namespace ZeroFs.NineP.Protocol.Messages;
+
+/// <summary>
+/// Rclunk: Confirms a clunk. Body: <c>(empty)</c>.
+/// </summary>
+public readonly ref struct Rclunk : INinePMessage<Rclunk>
+{
+    /// <inheritdoc/>
+    public static MessageType MessageType => MessageType.Rclunk;
+
+    /// <inheritdoc/>
+    public int BodyLength => 0;
+
+    /// <inheritdoc/>
+    public static OperationStatus TryParse(ReadOnlySpan<byte> body, out Rclunk message)
+    {
+        message = default;
+        return body.IsEmpty ? OperationStatus.Done : OperationStatus.InvalidData;
+    }
+
+    /// <inheritdoc/>
+    public void WriteBody(ref NinePWriter writer)
+    {
+    }
+
+    /// <summary>Describes the message for logs and test failures (not for hot paths).</summary>
+    /// <returns>The type name and every field.</returns>
+    public override string ToString() => "Rclunk";
+}

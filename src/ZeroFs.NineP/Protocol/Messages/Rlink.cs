@@ -1,0 +1,31 @@
+using System.Buffers;
+
+namespace ZeroFs.NineP.Protocol.Messages;
+
+/// <summary>
+/// Rlink: Confirms a hard link. Body: <c>(empty)</c>.
+/// </summary>
+public readonly ref struct Rlink : INinePMessage<Rlink>
+{
+    /// <inheritdoc/>
+    public static MessageType MessageType => MessageType.Rlink;
+
+    /// <inheritdoc/>
+    public int BodyLength => 0;
+
+    /// <inheritdoc/>
+    public static OperationStatus TryParse(ReadOnlySpan<byte> body, out Rlink message)
+    {
+        message = default;
+        return body.IsEmpty ? OperationStatus.Done : OperationStatus.InvalidData;
+    }
+
+    /// <inheritdoc/>
+    public void WriteBody(ref NinePWriter writer)
+    {
+    }
+
+    /// <summary>Describes the message for logs and test failures (not for hot paths).</summary>
+    /// <returns>The type name and every field.</returns>
+    public override string ToString() => "Rlink";
+}
