@@ -14,7 +14,7 @@ namespace ZeroFs.Engine.Tests.Process;
 [Collection("moto")]
 public sealed class ProcessTests(MotoS3Fixture moto) : IDisposable
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(180); // a bound against hangs on a loaded 2-core machine, not a speed check
     private readonly byte[] _keyBytes = RandomNumberGenerator.GetBytes(DataKey.KeyLength);
     private readonly TempDirectory _directory = new();
     private readonly string _prefix = $"probe-{Guid.NewGuid():N}/";
