@@ -14,39 +14,59 @@ public sealed partial class Db
     private Task _compactorLoop = Task.CompletedTask;
     private Compactor? _compactor;
 
+    // Starts (and after a failure restarts) the embedded compactor; while a standalone compactor
+    // looks alive it waits and re-checks instead of fencing it.
     private async Task RunEmbeddedCompactorAsync(Random random)
     {
         var token = _shutdown.Token;
-        try
+        var warned = false;
+        while (!token.IsCancellationRequested)
         {
-            var manifest = Volatile.Read(ref _state).Manifest.Manifest;
-            if (manifest.CompactorStandalone && manifest.CompactorHeartbeat is { } heartbeat
-                && _time.GetUtcNow() - heartbeat < _options.Compactor.StandaloneLiveness)
+            try
             {
-                EngineLog.StandaloneCompactorActive(_logger, manifest.CompactorEpoch, heartbeat);
+                var manifest = (await _manifests.ReadLatestAsync(token).ConfigureAwait(false))?.Manifest ?? Volatile.Read(ref _state).Manifest.Manifest;
+                if (manifest.CompactorStandalone && manifest.CompactorHeartbeat is { } heartbeat
+                    && _time.GetUtcNow() - heartbeat < _options.Compactor.StandaloneLiveness)
+                {
+                    if (!warned)
+                    {
+                        EngineLog.StandaloneCompactorActive(_logger, manifest.CompactorEpoch, heartbeat);
+                        warned = true;
+                    }
+
+                    await Task.Delay(_options.Compactor.PollInterval, _time, token).ConfigureAwait(false);
+                    continue;
+                }
+
+                var compactor = await Compactor.OpenEmbeddedAsync(
+                    _main, _walStore, _manifests, _sstSealer, _options.Compactor, _time, _logger, random, OnCompactionCommittedAsync, token)
+                    .ConfigureAwait(false);
+                await using (compactor.ConfigureAwait(false))
+                {
+                    Volatile.Write(ref _compactor, compactor);
+                    await compactor.RunAsync(token).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
                 return;
             }
-
-            var compactor = await Compactor.OpenEmbeddedAsync(
-                _main, _walStore, _manifests, _sstSealer, _options.Compactor, _time, _logger, random, OnCompactionCommittedAsync, token)
-                .ConfigureAwait(false);
-            await using (compactor.ConfigureAwait(false))
+            catch (FencedException)
             {
-                Volatile.Write(ref _compactor, compactor);
-                await compactor.RunAsync(token).ConfigureAwait(false);
+                return; // logged by the compactor; the writer keeps going
             }
-        }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
-        {
-            // Closing.
-        }
-        catch (FencedException)
-        {
-            // Logged by the compactor; the writer keeps going.
-        }
-        catch (Exception ex)
-        {
-            EngineLog.CompactionFailed(_logger, ex);
+            catch (Exception ex)
+            {
+                EngineLog.CompactionFailed(_logger, ex);
+                try
+                {
+                    await Task.Delay(_options.Compactor.PollInterval, _time, token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
         }
     }
 

@@ -94,7 +94,9 @@ public sealed partial class Db
     private async Task WaitForL0RoomAsync(CancellationToken token)
     {
         var warned = false;
-        while (Volatile.Read(ref _state).L0.Length >= _options.L0MaxTables)
+        // Closing publishes past the limit: it is a stall threshold, and close must not hang
+        // waiting for a compactor that may never come.
+        while (Volatile.Read(ref _state).L0.Length >= _options.L0MaxTables && Volatile.Read(ref _closing) == 0)
         {
             if (!warned)
             {

@@ -38,7 +38,7 @@ public sealed partial class Compactor
 
                 if (latest is { } manifest)
                 {
-                    foreach (var job in PickJobs(manifest.Manifest, _options.MaxConcurrentJobs))
+                    foreach (var job in PickJobs(manifest, _options.MaxConcurrentJobs))
                     {
                         active.Add(RunReservedJobAsync(job, cancellationToken));
                     }

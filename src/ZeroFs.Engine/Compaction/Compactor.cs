@@ -33,6 +33,7 @@ public sealed partial class Compactor : IAsyncDisposable
     private readonly Func<StoredManifest, CancellationToken, Task>? _onCommitted;
     private readonly Lock _jobsLock = new();
     private readonly Dictionary<CompactionJob, DateTimeOffset> _running = [];
+    private ulong _lastCommittedId;
     private int _disposed;
 
     private Compactor(
@@ -151,7 +152,7 @@ public sealed partial class Compactor : IAsyncDisposable
         while (true)
         {
             var latest = await ReadLatestAsync(cancellationToken).ConfigureAwait(false);
-            var jobs = PickJobs(latest.Manifest, _options.MaxConcurrentJobs);
+            var jobs = PickJobs(latest, _options.MaxConcurrentJobs);
             if (jobs.Count == 0)
             {
                 return committed;
@@ -173,7 +174,7 @@ public sealed partial class Compactor : IAsyncDisposable
         CompactionJob? job;
         lock (_jobsLock)
         {
-            job = CompactionPicker.PickFull(latest.Manifest, BusyTables(), BusyRuns());
+            job = latest.Id < _lastCommittedId ? null : CompactionPicker.PickFull(latest.Manifest, BusyTables(), BusyRuns());
             if (job is not null)
             {
                 _running.Add(job, _time.GetUtcNow());
@@ -213,12 +214,18 @@ public sealed partial class Compactor : IAsyncDisposable
         return latest;
     }
 
-    // Picks and reserves jobs atomically so no two jobs share a source.
-    private List<CompactionJob> PickJobs(DbManifest manifest, int slots)
+    // Picks and reserves jobs atomically so no two jobs share a source. A version read before one
+    // of our commits is skipped: its sources include tables that commit already removed.
+    private List<CompactionJob> PickJobs(StoredManifest latest, int slots)
     {
         lock (_jobsLock)
         {
-            var jobs = CompactionPicker.Pick(manifest, _options, BusyTables(), BusyRuns(), slots - _running.Count);
+            if (latest.Id < _lastCommittedId)
+            {
+                return [];
+            }
+
+            var jobs = CompactionPicker.Pick(latest.Manifest, _options, BusyTables(), BusyRuns(), slots - _running.Count);
             var now = _time.GetUtcNow();
             foreach (var job in jobs)
             {
@@ -254,6 +261,11 @@ public sealed partial class Compactor : IAsyncDisposable
             var executor = new CompactionExecutor(_main, _sstSealer, _options, _ulids, Epoch);
             var outputs = await executor.ExecuteAsync(job, cancellationToken).ConfigureAwait(false);
             var stored = await CommitAsync(job, outputs, cancellationToken).ConfigureAwait(false);
+            lock (_jobsLock)
+            {
+                _lastCommittedId = Math.Max(_lastCommittedId, stored.Id);
+            }
+
             EngineMetrics.CompactionJobs.Add(1);
             EngineMetrics.CompactionBytesRead.Add((long)job.SourceBytes);
             EngineMetrics.CompactionBytesWritten.Add(executor.BytesWritten);

@@ -53,7 +53,10 @@ internal sealed class ManifestStore
     }
 
     /// <summary>The newest manifest version, or null when none exists.</summary>
-    internal async Task<StoredManifest?> ReadLatestAsync(CancellationToken cancellationToken = default)
+    internal Task<StoredManifest?> ReadLatestAsync(CancellationToken cancellationToken = default) => ReadLatestAsync(true, cancellationToken);
+
+    // checkFloor: false right after a LIST, which already saw every surviving version.
+    private async Task<StoredManifest?> ReadLatestAsync(bool checkFloor, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -73,13 +76,22 @@ internal sealed class ManifestStore
                     latest = next;
                 }
 
-                if (probed < ProbeCount)
+                // A miss means "not written yet" — or "deleted by GC" when the floor has passed the
+                // version found (this process slept through GC); then only LIST finds the latest.
+                if (checkFloor && probed < ProbeCount && await ReadFloorAsync(cancellationToken).ConfigureAwait(false) > latest.Id)
+                {
+                    Interlocked.CompareExchange(ref _cached, null, cached);
+                    cached = null;
+                }
+                else if (probed < ProbeCount)
                 {
                     Remember(latest);
                     return latest;
                 }
-
-                cached = latest;
+                else
+                {
+                    cached = latest;
+                }
             }
 
             // LIST fallback: the last key is the newest version.
@@ -107,7 +119,7 @@ internal sealed class ManifestStore
             if (found is not null)
             {
                 Remember(found);
-                return await ReadLatestAsync(cancellationToken).ConfigureAwait(false) ?? found;
+                return await ReadLatestAsync(false, cancellationToken).ConfigureAwait(false) ?? found;
             }
 
             if (attempt >= 8)
@@ -157,6 +169,9 @@ internal sealed class ManifestStore
         var floor = await ReadFloorAsync(cancellationToken).ConfigureAwait(false);
         if (id <= floor)
         {
+            // Our view predates GC: the probes after a cached id can miss versions GC deleted, so
+            // the next read discovers the latest by LIST instead of creating ids below the floor.
+            Interlocked.Exchange(ref _cached, null);
             return false;
         }
 
