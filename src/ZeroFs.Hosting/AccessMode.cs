@@ -17,4 +17,10 @@ public enum AccessMode
     /// creating anything, serves nothing, and never opens the engine as a writer.
     /// </summary>
     Inspect,
+
+    /// <summary>
+    /// The standalone compactor (<c>zerofs compactor</c>): compaction and GC for a bucket whose
+    /// writer runs with <c>[lsm] compactor = "external"</c>; coordinates only through the bucket.
+    /// </summary>
+    Compactor,
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using ZeroFs.Crypto;
 using ZeroFs.Crypto.Keys;
 using ZeroFs.Engine;
+using ZeroFs.Engine.Compaction;
 using ZeroFs.Engine.Inspection;
 using ZeroFs.Engine.Readers;
 using ZeroFs.Hosting.Configuration;
@@ -30,6 +31,9 @@ public sealed class ZeroFsHost : IAsyncDisposable
     private DataKey? _dataKey;
     private Db? _db;
     private DbReader? _reader;
+    private Compactor? _compactor;
+    private Task _compactorRun = Task.CompletedTask;
+    private readonly CancellationTokenSource _compactorStop = new();
     private int _state; // 0 new, 1 started, 2 stopped
 
     /// <summary>Creates a host; nothing is opened until <see cref="StartAsync"/>.</summary>
@@ -87,6 +91,13 @@ public sealed class ZeroFsHost : IAsyncDisposable
     /// <summary>The open read-only view (replica or checkpoint mode), or null otherwise.</summary>
     public DbReader? Reader => _reader;
 
+    /// <summary>
+    /// In compactor mode, completes when the compactor stops on its own: faulted with
+    /// <see cref="FencedException"/> when a newer compactor took over. Never completes in other modes
+    /// while running.
+    /// </summary>
+    public Task Completion => Mode == AccessMode.Compactor ? _compactorRun : Task.Delay(Timeout.Infinite, _compactorStop.Token);
+
     /// <summary>Opens the stores, runs the self-test (writer only) and unlocks the data key.</summary>
     /// <exception cref="ZeroFsHostException">The store, the self-test or the key file failed; the message says what to do.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
@@ -108,7 +119,7 @@ public sealed class ZeroFsHost : IAsyncDisposable
                 HostingLog.SeparateWalStore(_logger, _walStore.Description);
             }
 
-            if (Mode == AccessMode.Writer)
+            if (Mode is AccessMode.Writer or AccessMode.Compactor)
             {
                 await SelfTestAsync(_store, cancellationToken).ConfigureAwait(false);
                 if (_walStore is not null)
@@ -126,6 +137,11 @@ public sealed class ZeroFsHost : IAsyncDisposable
             {
                 _reader = await OpenReaderAsync(_store, _walStore, _dataKey, cancellationToken).ConfigureAwait(false);
             }
+            else if (Mode == AccessMode.Compactor)
+            {
+                _compactor = await OpenCompactorAsync(_store, _walStore, _dataKey, cancellationToken).ConfigureAwait(false);
+                _compactorRun = _compactor.RunAsync(_compactorStop.Token);
+            }
         }
         catch
         {
@@ -135,7 +151,7 @@ public sealed class ZeroFsHost : IAsyncDisposable
             throw;
         }
 
-        if (Mode == AccessMode.Inspect)
+        if (Mode is AccessMode.Inspect or AccessMode.Compactor)
         {
             return;
         }
@@ -181,6 +197,7 @@ public sealed class ZeroFsHost : IAsyncDisposable
         AccessMode.Writer => "writer",
         AccessMode.ReadOnly => "read-only replica",
         AccessMode.Inspect => "read-only inspection",
+        AccessMode.Compactor => "standalone compactor",
         _ => $"checkpoint '{CheckpointName}' (read-only)",
     };
 
@@ -299,6 +316,27 @@ public sealed class ZeroFsHost : IAsyncDisposable
         return db;
     }
 
+    private async Task<Compactor> OpenCompactorAsync(IObjectStore store, IObjectStore? walStore, DataKey key, CancellationToken cancellationToken)
+    {
+        Compactor compactor;
+        try
+        {
+            compactor = await Compactor.OpenAsync(
+                store, key, EngineOptionsFactory.CreateCompactor(Options), _timeProvider, _loggerFactory, walStore, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ObjectStoreException ex)
+        {
+            throw StoreFailure(store, ex);
+        }
+        catch (Exception ex) when (ex is FencedException or CorruptionException or CryptoException or InvalidOperationException or ArgumentException)
+        {
+            throw new ZeroFsHostException($"cannot start the standalone compactor on {store.Description}: {ex.Message}", isUsageError: false, ex);
+        }
+
+        HostingLog.CompactorStarted(_logger, store.Description, (long)compactor.Epoch);
+        return compactor;
+    }
+
     private async Task<DbReader> OpenReaderAsync(IObjectStore store, IObjectStore? walStore, DataKey key, CancellationToken cancellationToken)
     {
         var writer = EngineOptionsFactory.Create(Options);
@@ -344,6 +382,22 @@ public sealed class ZeroFsHost : IAsyncDisposable
 
     private async Task CloseAsync()
     {
+        var compactor = Interlocked.Exchange(ref _compactor, null);
+        if (compactor is not null)
+        {
+            await _compactorStop.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await _compactorRun.ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or FencedException or ObjectStoreException)
+            {
+                // Stopping: cancellation is the normal end; a fenced or failed run was reported by the caller of Completion.
+            }
+
+            await compactor.DisposeAsync().ConfigureAwait(false);
+        }
+
         var reader = Interlocked.Exchange(ref _reader, null);
         if (reader is not null)
         {

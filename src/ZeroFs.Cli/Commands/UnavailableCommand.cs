@@ -12,7 +12,6 @@ internal static class UnavailableCommand
     [
         ("mount", "FUSE client over 9P (TARGET MOUNTPOINT)"),
         ("checkpoint", "Create, list, delete or inspect named checkpoints on the running writer"),
-        ("compactor", "Run compaction and GC as a standalone process"),
         ("flush", "Durability barrier on the running writer"),
         ("monitor", "Live statistics of the running server"),
         ("fatrace", "Stream of file operations on the running server"),

@@ -1,4 +1,5 @@
 using ZeroFs.Engine;
+using ZeroFs.Engine.Compaction;
 using ZeroFs.Hosting.Configuration;
 
 namespace ZeroFs.Hosting.Engine;
@@ -23,6 +24,18 @@ internal static class EngineOptionsFactory
             // (index, filter, properties), which must stay resident for every open table.
             BlockCacheBytes = options.Cache.MemorySizeBytes * 4 / 5,
             MetadataCacheBytes = options.Cache.MemorySizeBytes / 5,
+            L0MaxTables = options.Lsm.L0MaxSsts,
+            CompactorMode = options.Lsm.Compactor == Configuration.CompactorMode.External
+                ? ZeroFs.Engine.Compaction.CompactorMode.External
+                : ZeroFs.Engine.Compaction.CompactorMode.Embedded,
+            Compactor = CreateCompactor(options),
         };
     }
+
+    /// <summary>The compactor's options (embedded in the writer, or <c>zerofs compactor</c>).</summary>
+    public static CompactorOptions CreateCompactor(ZeroFsOptions options) => new()
+    {
+        MaxConcurrentJobs = options.Lsm.MaxConcurrentCompactions,
+        Compression = options.FileSystem.Compression,
+    };
 }

@@ -43,4 +43,8 @@ internal static partial class HostingLog
 
     [LoggerMessage(EventId = 8011, Level = LogLevel.Error, Message = "Closing the storage engine failed")]
     public static partial void EngineCloseFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 8012, Level = LogLevel.Information,
+        Message = "Standalone compactor running on {Store} with compactor epoch {Epoch}")]
+    public static partial void CompactorStarted(ILogger logger, string store, long epoch);
 }
