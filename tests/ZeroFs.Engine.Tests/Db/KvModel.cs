@@ -23,10 +23,13 @@ internal sealed class KvModel
         DurableSeq = seq;
     }
 
-    public SortedDictionary<string, string> State()
+    public SortedDictionary<string, string> State() => StateAt(ulong.MaxValue);
+
+    /// <summary>The state after every batch with seq ≤ <paramref name="seq"/>.</summary>
+    public SortedDictionary<string, string> StateAt(ulong seq)
     {
         var state = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var ops in _batches.Values)
+        foreach (var ops in _batches.Where(b => b.Key <= seq).Select(b => b.Value))
         {
             foreach (var (key, value) in ops)
             {
