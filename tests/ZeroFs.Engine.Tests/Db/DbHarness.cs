@@ -24,6 +24,12 @@ internal sealed class DbHarness : IDisposable
         ManifestPollInterval = TimeSpan.FromMilliseconds(50),
         Compression = new CompressionOptions(CompressionCodec.None),
         RandomSeed = 42,
+
+        // No compactor unless a test asks for one (GC and compaction tests do): a background
+        // compactor would make request counts, table counts and checkpoint lists of the other
+        // tests depend on timing. Without one, L0 must not stall.
+        CompactorMode = ZeroFs.Engine.Compaction.CompactorMode.External,
+        L0MaxTables = 4096,
     };
 
     public Task<Engine.Db> OpenAsync(IObjectStore? store = null, EngineOptions? options = null, IObjectStore? wal = null) =>
