@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using NSec.Cryptography;
+using ZeroFs.ObjectStore;
 
 namespace ZeroFs.Crypto;
 

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.Numerics;
 using System.Text;
 
 namespace ZeroFs.ObjectStore;
@@ -54,7 +53,7 @@ internal static class DiskPartCodec
         }
 
         payload.CopyTo(span[headerLength..]);
-        BinaryPrimitives.WriteUInt32LittleEndian(span[8..], Crc32C(span[12..]));
+        BinaryPrimitives.WriteUInt32LittleEndian(span[8..], Crc32C.Compute(span[12..]));
         return file;
     }
 
@@ -67,7 +66,7 @@ internal static class DiskPartCodec
             || BinaryPrimitives.ReadUInt32LittleEndian(file) != Magic
             || file[4] != Version
             || file[5] != 0 || file[6] != 0 || file[7] != 0
-            || BinaryPrimitives.ReadUInt32LittleEndian(file[8..]) != Crc32C(file[12..]))
+            || BinaryPrimitives.ReadUInt32LittleEndian(file[8..]) != Crc32C.Compute(file[12..]))
         {
             return false;
         }
@@ -105,24 +104,6 @@ internal static class DiskPartCodec
         payloadOffset = headerLength;
         payloadLength = length;
         return true;
-    }
-
-    /// <summary>CRC-32C (Castagnoli) over the hardware instruction where there is one.</summary>
-    internal static uint Crc32C(ReadOnlySpan<byte> data)
-    {
-        var crc = uint.MaxValue;
-        while (data.Length >= 8)
-        {
-            crc = BitOperations.Crc32C(crc, BinaryPrimitives.ReadUInt64LittleEndian(data));
-            data = data[8..];
-        }
-
-        foreach (var b in data)
-        {
-            crc = BitOperations.Crc32C(crc, b);
-        }
-
-        return ~crc;
     }
 
     private static int WriteField(Span<byte> span, int at, byte[] field)

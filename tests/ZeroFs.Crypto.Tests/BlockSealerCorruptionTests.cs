@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using ZeroFs.ObjectStore;
 
 namespace ZeroFs.Crypto.Tests;
 

@@ -15,7 +15,7 @@ public sealed class DiskPartCodecTests
         var hex = Convert.ToHexString(file);
         Assert.StartsWith("5A464450" + "01000000", hex, StringComparison.Ordinal);
         Assert.Equal(
-            "5A46445001000000" + Convert.ToHexString(BitConverter.GetBytes(DiskPartCodec.Crc32C(file.AsSpan(12)))) +
+            "5A46445001000000" + Convert.ToHexString(BitConverter.GetBytes(Crc32C.Compute(file.AsSpan(12)))) +
             "33000000" + "03000000" + "E803000000000000" + "0068E5CF8B010000" +
             "0500" + Convert.ToHexString(Encoding.UTF8.GetBytes("etag1")) + "0100" + "0100" + "6B" + "0100" + "76" + "616263",
             hex);

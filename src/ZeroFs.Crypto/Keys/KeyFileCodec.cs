@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using NSec.Cryptography;
+using ZeroFs.ObjectStore;
 
 namespace ZeroFs.Crypto.Keys;
 

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using ZeroFs.Engine.Format;
+using ZeroFs.ObjectStore;
 
 namespace ZeroFs.Engine.Sst;
 
