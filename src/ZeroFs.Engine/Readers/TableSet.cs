@@ -12,34 +12,15 @@ namespace ZeroFs.Engine.Readers;
 /// </summary>
 internal sealed class TableSet(IObjectStore store, BlockSealer sealer)
 {
-    private const int OpenParallelism = 4;
     private Dictionary<Ulid, SstReader> _open = [];
 
     /// <summary>The readers of <paramref name="manifest"/>'s tables; tables no longer referenced are forgotten.</summary>
     internal async Task<SstReader[]> OpenAsync(DbManifest manifest, CancellationToken cancellationToken)
     {
         var refs = manifest.L0.Concat(manifest.Runs.SelectMany(r => r.Tables)).ToArray();
-        var readers = new SstReader[refs.Length];
-        using var gate = new SemaphoreSlim(OpenParallelism);
-        await Task.WhenAll(refs.Select(async (t, i) =>
-        {
-            if (_open.TryGetValue(t.Id, out var known))
-            {
-                readers[i] = known;
-                return;
-            }
-
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                readers[i] = await SstReader.OpenAsync(store, sealer, t.Id, (long)t.Size, (long)t.MetaOffset, (int)t.MetaLength, null, cancellationToken)
-                    .ConfigureAwait(false);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        })).ConfigureAwait(false);
+        var opened = await TreeLoader.OpenTablesAsync(store, sealer, refs.Where(t => !_open.ContainsKey(t.Id)), cancellationToken)
+            .ConfigureAwait(false);
+        var readers = refs.Select(t => _open.TryGetValue(t.Id, out var known) ? known : opened[t.Id]).ToArray();
         var open = new Dictionary<Ulid, SstReader>(readers.Length);
         foreach (var reader in readers)
         {
