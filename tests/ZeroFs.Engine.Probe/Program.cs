@@ -26,7 +26,8 @@ if (args[position] == "local")
 }
 else
 {
-    store = new S3ObjectStore(new S3ObjectStoreOptions
+    // Production always wraps S3 in the retry decorator; moto answers 500 now and then under load.
+    store = new RetryingObjectStore(new S3ObjectStore(new S3ObjectStoreOptions
     {
         Endpoint = new Uri(args[position + 1]),
         Bucket = args[position + 2],
@@ -36,7 +37,7 @@ else
         SecretAccessKey = "test",
         ForcePathStyle = true,
         AllowHttp = true,
-    });
+    }), new RetryOptions(), TimeProvider.System);
     position += 4;
 }
 

@@ -33,7 +33,7 @@ public sealed class TrimShapeTests(MotoS3Fixture moto, ITestOutputHelper output)
     [Fact]
     public async Task Trim_32MiBOnMoto_StorageReturnsToBaseline()
     {
-        await using var store = moto.CreateStore($"trim-{Guid.NewGuid():N}/");
+        await using var store = new RetryingObjectStore(moto.CreateStore($"trim-{Guid.NewGuid():N}/"), new RetryOptions(), TimeProvider.System);
         await RunAsync(store, 32, async () => (await store.ListAllAsync()).Sum(o => o.Size), "moto");
     }
 

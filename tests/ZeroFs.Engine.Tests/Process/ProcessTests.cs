@@ -123,5 +123,5 @@ public sealed class ProcessTests(MotoS3Fixture moto) : IDisposable
 
     private IObjectStore Store(string kind) => kind == "local"
         ? new LocalDirectoryObjectStore(_directory.Combine("store"))
-        : moto.CreateStore(_prefix);
+        : new RetryingObjectStore(moto.CreateStore(_prefix), new RetryOptions(), TimeProvider.System); // as production wraps S3
 }
