@@ -40,7 +40,7 @@ public sealed class DebugCommandTests
         var (tablesExit, tables, tablesErr) = await ZerofsProcess.RunAsync(dir.Path, Env, null, "debug", "tables", "-c", "zerofs.toml");
         Assert.True(tablesExit == 0, tablesErr);
         Assert.Contains("1 tables", tables, StringComparison.Ordinal);
-        Assert.Contains("key-00000 .. key-02999", tables, StringComparison.Ordinal);
+        Assert.Contains(".. key-02999", tables, StringComparison.Ordinal); // the filesystem's own keys sort first
 
         var (verifyExit, verify, verifyErr) = await ZerofsProcess.RunAsync(dir.Path, Env, null, "debug", "verify", "-c", "zerofs.toml");
         Assert.True(verifyExit == 0, verifyErr + verify);
