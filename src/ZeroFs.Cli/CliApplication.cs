@@ -41,6 +41,7 @@ internal static class CliApplication
         root.Subcommands.Add(ChangePasswordCommand.Create(context));
         root.Subcommands.Add(DebugCommand.Create(context));
         root.Subcommands.Add(CompactorCommand.Create(context));
+        root.Subcommands.Add(MountCommand.Create(context));
         foreach (var command in UnavailableCommand.CreateAll(context))
         {
             root.Subcommands.Add(command);

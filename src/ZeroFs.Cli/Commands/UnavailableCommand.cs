@@ -10,7 +10,6 @@ internal static class UnavailableCommand
 {
     private static readonly (string Name, string Description)[] Verbs =
     [
-        ("mount", "FUSE client over 9P (TARGET MOUNTPOINT)"),
         ("checkpoint", "Create, list, delete or inspect named checkpoints on the running writer"),
         ("flush", "Durability barrier on the running writer"),
         ("monitor", "Live statistics of the running server"),

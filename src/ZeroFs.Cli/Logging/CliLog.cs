@@ -22,4 +22,10 @@ internal static partial class CliLog
 
     [LoggerMessage(EventId = 9005, Level = LogLevel.Information, Message = "Startup cancelled by a signal")]
     public static partial void StartupCancelled(ILogger logger);
+
+    [LoggerMessage(EventId = 9006, Level = LogLevel.Information, Message = "Mounted {Target} at {MountPoint}")]
+    public static partial void Mounted(ILogger logger, string target, string mountPoint);
+
+    [LoggerMessage(EventId = 9007, Level = LogLevel.Information, Message = "{MountPoint} was unmounted from outside; exiting")]
+    public static partial void UnmountedExternally(ILogger logger, string mountPoint);
 }
