@@ -8,9 +8,13 @@ namespace ZeroFs.Fuse;
 /// <summary>Files: open, create, read, write, flush, release, fsync.</summary>
 internal sealed partial class FuseFileSystem
 {
-    /// <summary>open(2) flags that reach Tlopen; O_CREAT, O_EXCL, O_NOCTTY and O_CLOEXEC are the kernel's business.</summary>
+    /// <summary>
+    /// open(2) flags that reach Tlopen. O_CREAT, O_EXCL, O_NOCTTY and O_CLOEXEC are the kernel's business,
+    /// and O_DIRECT only bypasses this host's page cache (fi->direct_io): the server's caching is its own,
+    /// and its alignment rules would turn our arbitrary buffers into EINVAL.
+    /// </summary>
     private const OpenFlags PassedFlags = OpenFlags.AccessModeMask | OpenFlags.Truncate | OpenFlags.Append | OpenFlags.NonBlocking
-        | OpenFlags.DataSync | OpenFlags.Direct | OpenFlags.LargeFile | OpenFlags.Directory | OpenFlags.NoFollow | OpenFlags.NoAtime | OpenFlags.Sync;
+        | OpenFlags.DataSync | OpenFlags.LargeFile | OpenFlags.Directory | OpenFlags.NoFollow | OpenFlags.NoAtime | OpenFlags.Sync;
 
     public async Task OpenAsync(nint request, Caller caller, ulong ino, int flags)
     {

@@ -84,6 +84,12 @@ internal static class MountCommand
     private static async Task<int> RunAsync(CommandContext context, ParseResult parseResult, MountRequest request)
     {
         var endpoint = ToEndpoint(request.Target);
+        if (request.NotifyPipe is not null && request.LogFile is { } logFile)
+        {
+            // The detached child logs to the file from the start (the console logger keeps the writer it starts with).
+            MountDaemon.LogTo(logFile);
+        }
+
         using var shutdown = new ShutdownSignal();
         using var loggerFactory = context.CreateLoggerFactory(parseResult);
         var logger = loggerFactory.CreateLogger("ZeroFs.Cli");
@@ -125,7 +131,7 @@ internal static class MountCommand
         CliLog.Mounted(logger, endpoint, mount.MountPoint);
         if (request.NotifyPipe is { } pipe)
         {
-            await MountDaemon.ReportMountedAsync(pipe, request.LogFile).ConfigureAwait(false);
+            await MountDaemon.ReportMountedAsync(pipe).ConfigureAwait(false);
         }
         else
         {
