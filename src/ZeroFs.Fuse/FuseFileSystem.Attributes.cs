@@ -9,14 +9,18 @@ namespace ZeroFs.Fuse;
 /// <summary>Attributes: getattr, setattr, readlink, statfs, access.</summary>
 internal sealed partial class FuseFileSystem
 {
-    public async Task GetattrAsync(nint request, Caller caller, ulong ino)
+    /// <summary>getattr; an fstat comes with the open file (<paramref name="fileHandle"/>), whose fid still names an unlinked or replaced file.</summary>
+    public async Task GetattrAsync(nint request, Caller caller, ulong ino, ulong? fileHandle)
     {
         try
         {
             var inode = GetInode(ino);
-            var attributes = await CallAsync("getattr", replayable: true, (this, inode, caller.Uid), static async (session, s) =>
+            var handle = fileHandle is { } id && _handles.TryGetValue(id, out var open) ? open : null;
+            var attributes = await CallAsync("getattr", replayable: true, (this, inode, handle, caller.Uid), static async (session, s) =>
             {
-                var fid = await s.Item1.GetFidAsync(session, s.inode, s.Uid).ConfigureAwait(false);
+                var fid = s.handle is not null
+                    ? await s.Item1.GetOpenFidAsync(session, s.handle).ConfigureAwait(false)
+                    : await s.Item1.GetFidAsync(session, s.inode, s.Uid).ConfigureAwait(false);
                 return await session.Client.GetattrAsync(fid, GetattrMask.Basic).ConfigureAwait(false);
             }).ConfigureAwait(false);
             ReplyAttributes(request, attributes);

@@ -130,7 +130,7 @@ internal static unsafe class FuseCallbacks
         try
         {
             var fileSystem = FromRequest(request);
-            fileSystem.Track(fileSystem.GetattrAsync(request, CallerOf(request), ino));
+            fileSystem.Track(fileSystem.GetattrAsync(request, CallerOf(request), ino, file is null ? null : file->FileHandle));
         }
         catch (Exception ex)
         {
