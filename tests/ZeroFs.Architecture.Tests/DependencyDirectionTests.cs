@@ -39,6 +39,7 @@ public sealed class DependencyDirectionTests
         ["ZeroFs.Engine"] = ["AWSSDK", "Microsoft.AspNetCore", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Options", "Tomlyn"],
         ["ZeroFs.FileSystem"] = ["AWSSDK", "Microsoft.AspNetCore", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Options", "Tomlyn"],
         ["ZeroFs.NineP"] = ["AWSSDK", "Microsoft.AspNetCore"],
+        ["ZeroFs.NineP.Server"] = ["AWSSDK", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Options", "Tomlyn"],
         ["ZeroFs.Fuse"] = ["AWSSDK", "Microsoft.AspNetCore"],
     };
 
@@ -115,6 +116,7 @@ public sealed class DependencyDirectionTests
         Assert.Contains("ZeroFs.Engine", names);
         Assert.Contains("ZeroFs.FileSystem", names);
         Assert.Contains("ZeroFs.NineP", names);
+        Assert.Contains("ZeroFs.NineP.Server", names);
         Assert.Contains("ZeroFs.Hosting", names);
         Assert.Contains("zerofs", names);
     }
