@@ -12,6 +12,7 @@ using ZeroFs.Hosting.Configuration;
 using ZeroFs.Hosting.Engine;
 using ZeroFs.Hosting.Logging;
 using ZeroFs.Hosting.Serving;
+using ZeroFs.NineP.Server;
 using ZeroFs.Hosting.Storage;
 using ZeroFs.ObjectStore;
 
@@ -89,6 +90,9 @@ public sealed class ZeroFsHost : IAsyncDisposable
     /// port 0 was configured. Empty before start and in inspect and compactor modes.
     /// </summary>
     public IReadOnlyList<string> ServedListeners => _listeners?.Endpoints ?? [];
+
+    /// <summary>Configured protocols this build does not serve yet (they are logged at start, never silently dropped).</summary>
+    public IReadOnlyList<string> UnservedProtocols { get; private set; } = [];
 
     /// <summary>The bound TCP endpoint of each served protocol (tests bind port 0 and read the real port here).</summary>
     public IReadOnlyList<(string Protocol, System.Net.IPEndPoint EndPoint)> TcpEndpoints => _listeners?.TcpEndpoints ?? [];
@@ -402,6 +406,7 @@ public sealed class ZeroFsHost : IAsyncDisposable
         var bindings = new List<ProtocolBinding>();
         var unserved = new List<string>();
         AddBindings(fileSystem, bindings, unserved);
+        UnservedProtocols = unserved;
         if (unserved.Count > 0)
         {
             HostingLog.ServersNotAvailable(_logger, string.Join("; ", unserved));
@@ -417,12 +422,11 @@ public sealed class ZeroFsHost : IAsyncDisposable
     // One binding per protocol server this build contains; configured protocols it lacks are reported.
     private void AddBindings(PosixFileSystem fileSystem, List<ProtocolBinding> bindings, List<string> unserved)
     {
-        _ = fileSystem;
-        _ = bindings;
         var servers = Options.Servers;
-        if (servers.NineP is { HasListeners: true })
+        if (servers.NineP is { HasListeners: true } ninep)
         {
-            unserved.Add("ninep");
+            var server = new NinePServer(fileSystem, new NinePServerOptions(), _loggerFactory);
+            bindings.Add(new ProtocolBinding("ninep", ninep.Addresses, ninep.UnixSocket, new NinePConnectionHandler(server)));
         }
 
         if (servers.Nfs is { HasListeners: true })
