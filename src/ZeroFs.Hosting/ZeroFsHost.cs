@@ -12,8 +12,8 @@ using ZeroFs.Hosting.Configuration;
 using ZeroFs.Hosting.Engine;
 using ZeroFs.Hosting.Logging;
 using ZeroFs.Hosting.Serving;
-using ZeroFs.NineP.Server;
 using ZeroFs.Hosting.Storage;
+using ZeroFs.NineP.Server;
 using ZeroFs.ObjectStore;
 
 namespace ZeroFs.Hosting;
