@@ -18,8 +18,8 @@ public sealed record NinePServerOptions
     /// <summary>
     /// Gets the largest msize the server accepts: the negotiated msize is min(client, this).
     /// Default 4 MiB plus the 24-byte I/O header, so 4 MiB reads and writes fit in one message.
-    /// Must be at least 1 MiB + 24. The transport's input buffer (Kestrel's
-    /// <c>MaxReadBufferSize</c>, a <c>Pipe</c>'s pause threshold) must hold one whole frame of this size.
+    /// Must be at least 1 MiB + 24. A frame larger than the transport's pause threshold still completes
+    /// (the read loop examines everything it has), as a test over Kestrel's 1 MiB default shows.
     /// </summary>
     public uint MaxMessageSize { get; init; } = (4 * 1024 * 1024) + NinePConstants.IOHeaderSize;
 

@@ -61,8 +61,7 @@ internal sealed class ServerHarness : IAsyncDisposable
     /// <summary>Starts a session over a fresh pipe pair.</summary>
     public Connection Connect()
     {
-        // The server's input must hold a whole frame of the largest msize (see NinePServerOptions.MaxMessageSize).
-        var options = new PipeOptions(pauseWriterThreshold: 16 * 1024 * 1024, resumeWriterThreshold: 8 * 1024 * 1024, useSynchronizationContext: false);
+        var options = new PipeOptions(useSynchronizationContext: false);
         var toServer = new Pipe(options);
         var toClient = new Pipe(options);
         var session = Server.RunSessionAsync(new DuplexPipe(toServer.Reader, toClient.Writer), CancellationToken.None);

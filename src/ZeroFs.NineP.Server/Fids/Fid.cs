@@ -69,8 +69,6 @@ internal sealed class Fid
 
     public bool CanWrite => IsOpen && (OpenFlags & OpenFlags.AccessModeMask) is OpenFlags.WriteOnly or OpenFlags.ReadWrite;
 
-    public QidType QidType => Qids.TypeOf(Type);
-
     /// <summary>A new fid naming the same file as this one, unopened (Twalk with no names).</summary>
     public Fid Clone() => new(Inode, Type, Credentials, AttachRoot, Parent, Name);
 }
