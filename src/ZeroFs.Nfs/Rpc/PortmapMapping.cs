@@ -27,7 +27,7 @@ public readonly record struct PortmapMapping(uint Program, uint Version, uint Pr
     }
 
     /// <summary>Writes DUMP's result: an XDR optional-data list of mappings.</summary>
-    public static void WriteList(ref XdrWriter writer, ReadOnlySpan<PortmapMapping> mappings)
+    public static void WriteList(ref XdrWriter writer, scoped ReadOnlySpan<PortmapMapping> mappings)
     {
         foreach (var mapping in mappings)
         {
