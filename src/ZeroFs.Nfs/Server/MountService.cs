@@ -79,15 +79,16 @@ internal sealed class MountService
 
     private async ValueTask MountAsync(NfsCall call, MountArgs args, CancellationToken cancellationToken)
     {
+        // An empty path is the export itself: libnfs sends "" for a URL naming a file in the root.
         var path = args.DirPath;
-        if (path.Length == 0 || path.Span[0] != (byte)'/')
+        if (path.Length > 0 && path.Span[0] != (byte)'/')
         {
             RpcDispatcher.Reply(call, new MountReply(MountStatus.NoEntry, default, []));
             return;
         }
 
         var current = await _fs.GetAttributesAsync(PosixFileSystem.RootId, cancellationToken).ConfigureAwait(false);
-        var rest = path[1..];
+        var rest = path.IsEmpty ? path : path[1..];
         while (current.IsOk && !rest.IsEmpty)
         {
             var slash = rest.Span.IndexOf((byte)'/');
