@@ -13,6 +13,7 @@ using ZeroFs.Hosting.Engine;
 using ZeroFs.Hosting.Logging;
 using ZeroFs.Hosting.Serving;
 using ZeroFs.Hosting.Storage;
+using ZeroFs.Nfs;
 using ZeroFs.NineP.Server;
 using ZeroFs.ObjectStore;
 
@@ -429,9 +430,13 @@ public sealed class ZeroFsHost : IAsyncDisposable
             bindings.Add(new ProtocolBinding("ninep", ninep.Addresses, ninep.UnixSocket, new NinePConnectionHandler(server)));
         }
 
-        if (servers.Nfs is { HasListeners: true })
+        if (servers.Nfs is { HasListeners: true } nfs)
         {
-            unserved.Add("nfs");
+            // The data key's id is random per store and never changes: file handles stay valid across
+            // restarts and upgrades, and a handle from another store is STALE, never a wrong file.
+            var options = new ZeroFs.Nfs.NfsServerOptions { VolumeId = _dataKey!.KeyId, Async = nfs.Async };
+            var server = new NfsServer(fileSystem, options, _loggerFactory);
+            bindings.Add(new ProtocolBinding("nfs", nfs.Addresses, null, new NfsConnectionHandler(server)));
         }
 
         if (servers.Nbd is { HasListeners: true })
