@@ -13,6 +13,8 @@ using ZeroFs.Hosting.Engine;
 using ZeroFs.Hosting.Logging;
 using ZeroFs.Hosting.Serving;
 using ZeroFs.Hosting.Storage;
+using ZeroFs.Nfs;
+using ZeroFs.NineP.Server;
 using ZeroFs.ObjectStore;
 
 namespace ZeroFs.Hosting;
@@ -89,6 +91,9 @@ public sealed class ZeroFsHost : IAsyncDisposable
     /// port 0 was configured. Empty before start and in inspect and compactor modes.
     /// </summary>
     public IReadOnlyList<string> ServedListeners => _listeners?.Endpoints ?? [];
+
+    /// <summary>Configured protocols this build does not serve yet (they are logged at start, never silently dropped).</summary>
+    public IReadOnlyList<string> UnservedProtocols { get; private set; } = [];
 
     /// <summary>The bound TCP endpoint of each served protocol (tests bind port 0 and read the real port here).</summary>
     public IReadOnlyList<(string Protocol, System.Net.IPEndPoint EndPoint)> TcpEndpoints => _listeners?.TcpEndpoints ?? [];
@@ -402,6 +407,7 @@ public sealed class ZeroFsHost : IAsyncDisposable
         var bindings = new List<ProtocolBinding>();
         var unserved = new List<string>();
         AddBindings(fileSystem, bindings, unserved);
+        UnservedProtocols = unserved;
         if (unserved.Count > 0)
         {
             HostingLog.ServersNotAvailable(_logger, string.Join("; ", unserved));
@@ -417,17 +423,20 @@ public sealed class ZeroFsHost : IAsyncDisposable
     // One binding per protocol server this build contains; configured protocols it lacks are reported.
     private void AddBindings(PosixFileSystem fileSystem, List<ProtocolBinding> bindings, List<string> unserved)
     {
-        _ = fileSystem;
-        _ = bindings;
         var servers = Options.Servers;
-        if (servers.NineP is { HasListeners: true })
+        if (servers.NineP is { HasListeners: true } ninep)
         {
-            unserved.Add("ninep");
+            var server = new NinePServer(fileSystem, new NinePServerOptions(), _loggerFactory);
+            bindings.Add(new ProtocolBinding("ninep", ninep.Addresses, ninep.UnixSocket, new NinePConnectionHandler(server)));
         }
 
-        if (servers.Nfs is { HasListeners: true })
+        if (servers.Nfs is { HasListeners: true } nfs)
         {
-            unserved.Add("nfs");
+            // The data key's id is random per store and never changes: file handles stay valid across
+            // restarts and upgrades, and a handle from another store is STALE, never a wrong file.
+            var options = new ZeroFs.Nfs.NfsServerOptions { VolumeId = _dataKey!.KeyId, Async = nfs.Async };
+            var server = new NfsServer(fileSystem, options, _loggerFactory);
+            bindings.Add(new ProtocolBinding("nfs", nfs.Addresses, null, new NfsConnectionHandler(server)));
         }
 
         if (servers.Nbd is { HasListeners: true })

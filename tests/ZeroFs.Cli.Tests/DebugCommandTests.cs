@@ -19,7 +19,7 @@ public sealed class DebugCommandTests
         url = "./data"
         encryption_password = "${ZEROFS_PASSWORD}"
         [servers.ninep]
-        addresses = ["127.0.0.1:5564"]
+        addresses = ["127.0.0.1:0"]
         """;
 
     private static readonly Dictionary<string, string> Env = new() { ["ZEROFS_PASSWORD"] = Password };
