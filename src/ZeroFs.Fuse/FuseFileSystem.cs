@@ -162,6 +162,12 @@ internal sealed partial class FuseFileSystem
             {
                 walk = await session.Client.WalkAsync(fid, path.AsSpan(start, count)).ConfigureAwait(false);
             }
+            catch (NinePException ex) when (ex.Errno == Errors.ENOENT)
+            {
+                // The file is known (the kernel holds it) but its path is gone, e.g. a create the server
+                // lost in a crash: stale, as NFS says, rather than a confusing ENOENT on an open descriptor.
+                throw new FuseErrnoException(Errors.ESTALE, "the file's path no longer leads to it");
+            }
             finally
             {
                 if (owned)

@@ -75,8 +75,9 @@ public sealed class ErrnoTests(MountFixture fixture)
         Assert.Equal("13 13 13 1", lines[0]);
         Assert.Equal("root's", lines[1]);
         Assert.Equal("True False", lines[2]);
-        var mine = new FileInfo(Path.Combine(fixture.OnServer(dir), "mine"));
-        Assert.Equal(Shell.OtherUser.ToString(System.Globalization.CultureInfo.InvariantCulture), (await Shell.RunAsync("stat", "-c", "%u", mine.FullName)).Stdout.Trim());
+        var mine = await fixture.OnServer.StatExistingAsync(Path.Combine(dir, "mine"));
+        Assert.Equal((uint)Shell.OtherUser, mine.Uid);
+        Assert.Equal((uint)Shell.OtherUser, mine.Gid);
     }
 
     [Fact]

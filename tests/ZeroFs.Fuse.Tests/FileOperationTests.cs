@@ -16,12 +16,12 @@ public sealed class FileOperationTests(MountFixture fixture)
         await File.AppendAllTextAsync(path, " + more");
 
         Assert.Equal("hello fuse + more", await File.ReadAllTextAsync(path));
-        Assert.Equal("hello fuse + more", await File.ReadAllTextAsync(fixture.OnServer(path)));
+        Assert.Equal("hello fuse + more", await fixture.OnServer.ReadAllTextAsync(path));
         Assert.Equal(17, new FileInfo(path).Length);
     }
 
     [Fact]
-    public void Directories_CreateListRenameAndRemove()
+    public async Task Directories_CreateListRenameAndRemove()
     {
         var dir = fixture.NewDirectory();
         Directory.CreateDirectory(Path.Combine(dir, "a", "b", "c"));
@@ -37,19 +37,19 @@ public sealed class FileOperationTests(MountFixture fixture)
         Directory.Move(Path.Combine(dir, "a"), Path.Combine(dir, "z"));
         Assert.False(Directory.Exists(Path.Combine(dir, "a")));
         Assert.True(File.Exists(Path.Combine(dir, "z", "file-007-with-a-longer-name-to-fill-readdir-pages")));
-        Assert.True(Directory.Exists(Path.Combine(fixture.OnServer(dir), "z", "b", "c")));
+        Assert.Equal(DirectoryMode, (await fixture.OnServer.StatExistingAsync(Path.Combine(dir, "z", "b", "c"))).Mode & TypeMask);
 
         // Files below a moved directory are still reachable by their new path.
         File.WriteAllText(Path.Combine(dir, "z", "b", "c", "deep"), "deep");
-        Assert.Equal("deep", File.ReadAllText(Path.Combine(fixture.OnServer(dir), "z", "b", "c", "deep")));
+        Assert.Equal("deep", await fixture.OnServer.ReadAllTextAsync(Path.Combine(dir, "z", "b", "c", "deep")));
 
         Directory.Delete(Path.Combine(dir, "z"), recursive: true);
         Assert.Empty(Directory.GetFileSystemEntries(dir));
-        Assert.Empty(Directory.GetFileSystemEntries(fixture.OnServer(dir)));
+        Assert.Empty(await fixture.OnServer.ListAsync(dir));
     }
 
     [Fact]
-    public void RenameFile_OverwritesTargetAndKeepsContent()
+    public async Task RenameFile_OverwritesTargetAndKeepsContent()
     {
         var dir = fixture.NewDirectory();
         File.WriteAllText(Path.Combine(dir, "src"), "new");
@@ -58,7 +58,8 @@ public sealed class FileOperationTests(MountFixture fixture)
 
         Assert.False(File.Exists(Path.Combine(dir, "src")));
         Assert.Equal("new", File.ReadAllText(Path.Combine(dir, "dst")));
-        Assert.Equal("new", File.ReadAllText(Path.Combine(fixture.OnServer(dir), "dst")));
+        Assert.Equal("new", await fixture.OnServer.ReadAllTextAsync(Path.Combine(dir, "dst")));
+        Assert.Equal(["dst"], await fixture.OnServer.ListAsync(dir));
     }
 
     [Fact]
@@ -70,7 +71,7 @@ public sealed class FileOperationTests(MountFixture fixture)
         var symlink = File.CreateSymbolicLink(Path.Combine(dir, "sym"), "target");
         Assert.Equal("target", symlink.LinkTarget);
         Assert.Equal("linked", File.ReadAllText(Path.Combine(dir, "sym")));
-        Assert.Equal("target", new FileInfo(Path.Combine(fixture.OnServer(dir), "sym")).LinkTarget);
+        Assert.Equal("target", await fixture.OnServer.ReadlinkAsync(Path.Combine(dir, "sym")));
 
         var hard = Path.Combine(dir, "hard");
         Assert.Equal(0, await LinkAsync(target, hard));
@@ -88,28 +89,30 @@ public sealed class FileOperationTests(MountFixture fixture)
         await File.WriteAllBytesAsync(path, RandomNumberGenerator.GetBytes(10_000));
 
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(fixture.OnServer(path)));
+        Assert.Equal(0x8000u | 0x1a0 /* regular, rw-r----- */, (await fixture.OnServer.StatExistingAsync(path)).Mode);
 
         await using (var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite))
         {
             stream.SetLength(1234); // ftruncate through the open file
         }
 
-        Assert.Equal(1234, new FileInfo(fixture.OnServer(path)).Length);
+        Assert.Equal(1234ul, (await fixture.OnServer.StatExistingAsync(path)).Size);
         File.WriteAllBytes(path, []);
         Assert.Equal(0, new FileInfo(path).Length);
 
         var stamp = new DateTime(2020, 1, 2, 3, 4, 5, DateTimeKind.Utc);
         File.SetLastWriteTimeUtc(path, stamp);
         File.SetLastAccessTimeUtc(path, stamp.AddDays(1));
-        Assert.Equal(stamp, File.GetLastWriteTimeUtc(fixture.OnServer(path)));
-        Assert.Equal(stamp.AddDays(1), File.GetLastAccessTimeUtc(fixture.OnServer(path)));
+        var attributes = await fixture.OnServer.StatExistingAsync(path);
+        Assert.Equal(stamp, Time(attributes.Mtime));
+        Assert.Equal(stamp.AddDays(1), Time(attributes.Atime));
 
         // utimensat with UTIME_OMIT for atime and UTIME_NOW for mtime (touch -m): atime stays, mtime moves to now.
         var (exit, _, error) = await Shell.RunAsync("touch", "-m", path);
         Assert.True(exit == 0, error);
-        Assert.Equal(stamp.AddDays(1), File.GetLastAccessTimeUtc(fixture.OnServer(path)));
-        Assert.True(DateTime.UtcNow - File.GetLastWriteTimeUtc(fixture.OnServer(path)) < TimeSpan.FromMinutes(1));
+        attributes = await fixture.OnServer.StatExistingAsync(path);
+        Assert.Equal(stamp.AddDays(1), Time(attributes.Atime));
+        Assert.True(DateTime.UtcNow - Time(attributes.Mtime) < TimeSpan.FromMinutes(1));
     }
 
     [Fact]
@@ -125,7 +128,7 @@ public sealed class FileOperationTests(MountFixture fixture)
     {
         var dir = fixture.NewDirectory();
         await Shell.PythonAsync($"import os; os.mkfifo('{Path.Combine(dir, "fifo")}', 0o600)");
-        Assert.Equal("fifo", await StatFieldAsync(Path.Combine(fixture.OnServer(dir), "fifo"), "%F"));
+        Assert.Equal(0x1000u | 0x180 /* fifo, rw------- */, (await fixture.OnServer.StatExistingAsync(Path.Combine(dir, "fifo"))).Mode);
     }
 
     [Fact]
@@ -135,8 +138,14 @@ public sealed class FileOperationTests(MountFixture fixture)
         await using var stream = new FileStream(Path.Combine(dir, "synced"), FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.None);
         await stream.WriteAsync(Encoding.ASCII.GetBytes("durable"));
         stream.Flush(flushToDisk: true);
-        Assert.Equal("durable", await File.ReadAllTextAsync(Path.Combine(fixture.OnServer(dir), "synced")));
+        Assert.Equal("durable", await fixture.OnServer.ReadAllTextAsync(Path.Combine(dir, "synced")));
     }
+
+    private const uint TypeMask = 0xf000;
+    private const uint DirectoryMode = 0x4000;
+
+    private static DateTime Time((ulong Seconds, ulong Nanoseconds) time) =>
+        DateTime.UnixEpoch.AddSeconds(time.Seconds).AddTicks((long)time.Nanoseconds / 100);
 
     private static async Task<int> LinkAsync(string existing, string newPath) => (await Shell.RunAsync("ln", existing, newPath)).ExitCode;
 

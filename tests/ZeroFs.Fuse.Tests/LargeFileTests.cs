@@ -14,7 +14,7 @@ public sealed class LargeFileTests(MountFixture fixture)
         var data = RandomNumberGenerator.GetBytes(48 * 1024 * 1024 + 12345);
         await File.WriteAllBytesAsync(path, data);
 
-        Assert.Equal(SHA256.HashData(data), SHA256.HashData(await File.ReadAllBytesAsync(fixture.OnServer(path))));
+        Assert.Equal(SHA256.HashData(data), SHA256.HashData(await fixture.OnServer.ReadAllBytesAsync(path)));
         Assert.Equal(SHA256.HashData(data), SHA256.HashData(await File.ReadAllBytesAsync(path)));
 
         // Overwrite scattered ranges through one handle and read them back through another.
@@ -31,7 +31,7 @@ public sealed class LargeFileTests(MountFixture fixture)
             }
         }
 
-        Assert.Equal(SHA256.HashData(data), SHA256.HashData(await File.ReadAllBytesAsync(fixture.OnServer(path))));
+        Assert.Equal(SHA256.HashData(data), SHA256.HashData(await fixture.OnServer.ReadAllBytesAsync(path)));
         Assert.Equal(SHA256.HashData(data), SHA256.HashData(await File.ReadAllBytesAsync(path)));
     }
 }

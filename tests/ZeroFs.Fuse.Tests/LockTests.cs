@@ -4,7 +4,7 @@ namespace ZeroFs.Fuse.Tests;
 [Collection(MountCollection.Name)]
 public sealed class LockTests(MountFixture fixture)
 {
-    [LockingServerFact]
+    [Fact]
     public async Task WriteLock_ConflictsAcrossProcesses_AndWaiterGetsItOnRelease()
     {
         var dir = fixture.NewDirectory();
@@ -24,7 +24,7 @@ public sealed class LockTests(MountFixture fixture)
             res = fcntl.fcntl(f, fcntl.F_GETLK, struct.pack("hhqqi", fcntl.F_WRLCK, 0, 0, 0, 0))
             print("getlk", struct.unpack("hhqqi", res)[0])
             '''.replace('\n            ', '\n')], capture_output=True, text=True)
-            print(probe.stdout.strip().replace('\n', ' '), probe.stderr.strip())
+            print(probe.stdout.strip().replace('\n', ' ') + probe.stderr.strip())
             waiter = subprocess.Popen([sys.executable, '-c', '''
             import fcntl, time
             f = open("{{path}}", "r+")
@@ -38,7 +38,7 @@ public sealed class LockTests(MountFixture fixture)
         Assert.Equal("errno 11 getlk 1\nwaiter blocked\nwaiter acquired", output);
     }
 
-    [LockingServerFact]
+    [Fact]
     public async Task Close_ReleasesTheProcesssLocks()
     {
         var dir = fixture.NewDirectory();
@@ -55,17 +55,5 @@ public sealed class LockTests(MountFixture fixture)
             print(r.stdout.strip() or r.stderr.strip()[-60:])
             """);
         Assert.Equal("acquired", output);
-    }
-}
-
-/// <summary>A test that needs a server whose Tlocks conflict (see <see cref="NinePServer.EnforcesLocks"/>).</summary>
-public sealed class LockingServerFactAttribute : FactAttribute
-{
-    public LockingServerFactAttribute()
-    {
-        if (!NinePServer.EnforcesLocks)
-        {
-            Skip = "the reference server (diod) grants every Tlock; runs against `zerofs run`";
-        }
     }
 }

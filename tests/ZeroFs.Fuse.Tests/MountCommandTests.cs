@@ -7,9 +7,9 @@ namespace ZeroFs.Fuse.Tests;
 public sealed class MountCommandTests : IAsyncLifetime
 {
     private readonly TempDirectory _directory = new();
-    private NinePServer _server = null!;
+    private ZerofsServer _server = null!;
 
-    public async Task InitializeAsync() => _server = await NinePServer.StartAsync();
+    public async Task InitializeAsync() => _server = await ZerofsServer.StartAsync();
 
     public async Task DisposeAsync()
     {
@@ -60,11 +60,11 @@ public sealed class MountCommandTests : IAsyncLifetime
     public async Task Foreground_SignalUnmountsAndExitsZero(string signal)
     {
         var mountPoint = NewMountPoint();
-        using var zerofs = ZerofsMount.Start(null, "mount", _server.Endpoint, mountPoint, "-f", "--aname", _server.AttachName);
+        using var zerofs = ZerofsMount.Start(null, "mount", _server.Endpoint, mountPoint, "-f");
         await zerofs.WaitForStdoutAsync("Mounted", TimeSpan.FromSeconds(60));
         Assert.True(ZerofsMount.IsMounted(mountPoint));
         await File.WriteAllTextAsync(Path.Combine(mountPoint, "from-cli"), "cli");
-        Assert.Equal("cli", await File.ReadAllTextAsync(Path.Combine(_server.Export, "from-cli")));
+        Assert.Equal("cli", await _server.View(mountPoint).ReadAllTextAsync(Path.Combine(mountPoint, "from-cli")));
 
         await Shell.RunAsync("kill", "-" + signal, zerofs.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(0, await zerofs.WaitForExitAsync(TimeSpan.FromSeconds(30)));
@@ -77,14 +77,14 @@ public sealed class MountCommandTests : IAsyncLifetime
     {
         var mountPoint = NewMountPoint();
         var log = _directory.Combine("daemon.log");
-        using var zerofs = ZerofsMount.Start(null, "mount", _server.Endpoint, mountPoint, "--aname", _server.AttachName, "--log-file", log);
+        using var zerofs = ZerofsMount.Start(null, "mount", _server.UnixEndpoint, mountPoint, "--log-file", log);
         Assert.Equal(0, await zerofs.WaitForExitAsync(TimeSpan.FromSeconds(60)));
-        Assert.Contains($"Mounted {_server.Endpoint} at {mountPoint}", zerofs.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"Mounted {_server.UnixEndpoint} at {mountPoint}", zerofs.Stdout, StringComparison.Ordinal);
         Assert.True(ZerofsMount.IsMounted(mountPoint), "the parent must exit only once the mount is live");
         var daemonPid = int.Parse(zerofs.Stdout.Split("(pid ")[1].TrimEnd(')', '.', '\n', '\r'), System.Globalization.CultureInfo.InvariantCulture);
 
         await File.WriteAllTextAsync(Path.Combine(mountPoint, "detached"), "daemon");
-        Assert.Equal("daemon", await File.ReadAllTextAsync(Path.Combine(_server.Export, "detached")));
+        Assert.Equal("daemon", await _server.View(mountPoint).ReadAllTextAsync(Path.Combine(mountPoint, "detached")));
 
         var (exit, _, error) = await Shell.RunAsync("fusermount3", "-u", mountPoint);
         Assert.True(exit == 0, error);
@@ -97,11 +97,10 @@ public sealed class MountCommandTests : IAsyncLifetime
     {
         var mountPoint = NewMountPoint();
         await Shell.RunAsync("chown", $"{Shell.OtherUser}:{Shell.OtherUser}", mountPoint);
-        var home = Path.Combine(_server.Export, "home");
-        Directory.CreateDirectory(home);
-        await Shell.RunAsync("chown", $"{Shell.OtherUser}:{Shell.OtherUser}", home);
+        await _server.View(mountPoint).MkdirAsync(Path.Combine(mountPoint, "home"), 0x1ed /* rwxr-xr-x */, Shell.OtherUser, Shell.OtherUser);
+        await _server.View(mountPoint).MkdirAsync(Path.Combine(mountPoint, "roots"), 0x1ed, 0, 0);
 
-        using var zerofs = ZerofsMount.Start(Shell.OtherUser, "mount", _server.Endpoint, mountPoint, "-f", "--aname", _server.AttachName);
+        using var zerofs = ZerofsMount.Start(Shell.OtherUser, "mount", _server.Endpoint, mountPoint, "-f");
         await zerofs.WaitForStdoutAsync("Mounted", TimeSpan.FromSeconds(60));
         Assert.True(ZerofsMount.IsMounted(mountPoint));
 
@@ -109,7 +108,7 @@ public sealed class MountCommandTests : IAsyncLifetime
             import os
             with open('{{mountPoint}}/home/mine', 'w') as f: f.write('user data')
             print(open('{{mountPoint}}/home/mine').read(), os.stat('{{mountPoint}}/home/mine').st_uid)
-            try: open('{{mountPoint}}/not-mine', 'w'); print('wrote into a root directory')
+            try: open('{{mountPoint}}/roots/not-mine', 'w'); print('wrote into a root directory')
             except OSError as e: print(e.errno)
             """, uid: Shell.OtherUser);
         Assert.Equal($"user data {Shell.OtherUser}\n13", output);

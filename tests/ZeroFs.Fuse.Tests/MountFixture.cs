@@ -1,9 +1,9 @@
 namespace ZeroFs.Fuse.Tests;
 
-/// <summary>One diod and one in-process mount shared by a collection; each test works in its own directory.</summary>
+/// <summary>One <c>zerofs run</c> and one in-process mount shared by a collection; each test works in its own directory.</summary>
 public sealed class MountFixture : IAsyncLifetime
 {
-    public NinePServer Server { get; private set; } = null!;
+    public ZerofsServer Server { get; private set; } = null!;
 
     public TestMount Mount { get; private set; } = null!;
 
@@ -16,12 +16,12 @@ public sealed class MountFixture : IAsyncLifetime
         return path;
     }
 
-    /// <summary>The server-side path of a path on the mount.</summary>
-    public string OnServer(string mountPath) => Path.Combine(Server.Export, Path.GetRelativePath(Mount.Path, mountPath));
+    /// <summary>The server's side of paths on the mount, read over its own 9P session.</summary>
+    public ServerView OnServer => Server.View(Mount.Path);
 
     public async Task InitializeAsync()
     {
-        Server = await NinePServer.StartAsync();
+        Server = await ZerofsServer.StartAsync();
         Mount = await TestMount.StartAsync(Server);
     }
 

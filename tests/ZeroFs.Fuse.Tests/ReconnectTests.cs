@@ -3,12 +3,12 @@ namespace ZeroFs.Fuse.Tests;
 /// <summary>The server restarts under an active mount: the client reconnects, rebuilds its fids by path and carries on.</summary>
 public sealed class ReconnectTests : IAsyncLifetime
 {
-    private NinePServer _server = null!;
+    private ZerofsServer _server = null!;
     private TestMount _mount = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await NinePServer.StartAsync();
+        _server = await ZerofsServer.StartAsync();
         _mount = await TestMount.StartAsync(_server);
     }
 
@@ -48,14 +48,14 @@ public sealed class ReconnectTests : IAsyncLifetime
         });
 
         Assert.Equal("ready\n4096 A\n8192 ['open.bin']", output);
-        var onServer = await File.ReadAllBytesAsync(Path.Combine(_server.Export, "dir", "open.bin"));
+        var onServer = await _server.View(_mount.Path).ReadAllBytesAsync(_mount.Combine("dir", "open.bin"));
         Assert.Equal(8192, onServer.Length);
         Assert.All(onServer.AsSpan(0, 4096).ToArray(), b => Assert.Equal((byte)'A', b));
         Assert.All(onServer.AsSpan(4096).ToArray(), b => Assert.Equal((byte)'B', b));
 
         // New operations after the reconnect: lookups walk again from the re-attached root.
         await File.WriteAllTextAsync(_mount.Combine("dir", "after"), "after restart");
-        Assert.Equal("after restart", await File.ReadAllTextAsync(Path.Combine(_server.Export, "dir", "after")));
+        Assert.Equal("after restart", await _server.View(_mount.Path).ReadAllTextAsync(_mount.Combine("dir", "after")));
     }
 
     [Fact]
@@ -65,6 +65,7 @@ public sealed class ReconnectTests : IAsyncLifetime
         var output = await Shell.PythonAsync($$"""
             import os, sys
             fd = os.open('{{path}}', os.O_RDWR | os.O_CREAT | os.O_DIRECT, 0o644)
+            os.fsync(fd)                      # the file itself survives the crash
             import mmap
             buf = mmap.mmap(-1, 4096); buf.write(b'x' * 4096)
             os.pwrite(fd, buf, 0)             # acknowledged, never fsynced
@@ -82,6 +83,7 @@ public sealed class ReconnectTests : IAsyncLifetime
         });
 
         Assert.Equal("ready\nfsync 5\nfsync ok", output);
+        Assert.Equal(8192ul, (await _server.View(_mount.Path).StatExistingAsync(path)).Size);
     }
 
     [Fact]

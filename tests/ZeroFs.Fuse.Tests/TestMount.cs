@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ZeroFs.Fuse.Tests;
 
-/// <summary>An in-process <see cref="FuseMount"/> of a <see cref="NinePServer"/> on a fresh directory; unmounted on dispose.</summary>
+/// <summary>An in-process <see cref="FuseMount"/> of a <see cref="ZerofsServer"/> on a fresh directory; unmounted on dispose.</summary>
 public sealed class TestMount : IAsyncDisposable
 {
     private TestMount(FuseMount mount, string path)
@@ -16,7 +16,7 @@ public sealed class TestMount : IAsyncDisposable
     /// <summary>The mount point.</summary>
     public string Path { get; }
 
-    public static async Task<TestMount> StartAsync(NinePServer server, Func<FuseMountOptions, FuseMountOptions>? configure = null)
+    public static async Task<TestMount> StartAsync(ZerofsServer server, Func<FuseMountOptions, FuseMountOptions>? configure = null)
     {
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "zerofs-fuse-mnt", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(path);

@@ -30,7 +30,7 @@ public sealed class XattrTests(MountFixture fixture)
         Assert.Equal(
             "blue 768 ['user.big', 'user.color']\n17\ngreen\n61\n61\n['user.big']",
             output);
-        Assert.Equal("['user.big']", await Shell.PythonAsync($"import os; print(sorted(os.listxattr('{fixture.OnServer(path)}')))"));
+        Assert.Equal(["user.big"], await fixture.OnServer.ListXattrAsync(path));
     }
 
     [Fact]

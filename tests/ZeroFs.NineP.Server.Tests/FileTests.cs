@@ -261,6 +261,17 @@ public sealed class FileTests
     }
 
     [Fact]
+    public async Task Statfs_WithoutQuota_TotalBytesFitASignedLong()
+    {
+        await using var harness = await StartAsync();
+        await using var session = await harness.ConnectClientAsync();
+        var root = await session.Client.AttachAsync("root"u8, ""u8, 0);
+        var stats = await session.Client.StatfsAsync(root.Fid);
+        Assert.Equal(long.MaxValue / 4096, (long)stats.Blocks);
+        Assert.True(stats.Blocks * stats.BlockSize <= long.MaxValue);
+    }
+
+    [Fact]
     public async Task Fsync_RepliesAfterTheDataIsDurable()
     {
         await using var harness = await StartAsync();

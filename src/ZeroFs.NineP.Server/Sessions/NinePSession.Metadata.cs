@@ -115,7 +115,11 @@ internal sealed partial class NinePSession
         request.Write(default(Rsetattr));
     }
 
-    /// <summary>Tstatfs: the filesystem's counters, in 4096-byte blocks.</summary>
+    /// <summary>
+    /// Tstatfs: the filesystem's counters, in 4096-byte blocks. The total rounds down, so blocks × bsize
+    /// never exceeds the byte total: without a quota that is 2^63 - 1, and rounding up would report
+    /// exactly 2^63 bytes, which overflows clients that multiply in signed 64 bits (.NET's DriveInfo).
+    /// </summary>
     private void Statfs(NinePRequest request)
     {
         if (Tstatfs.TryParse(request.Body, out var message) != OperationStatus.Done)
@@ -131,7 +135,7 @@ internal sealed partial class NinePSession
 
         var stats = _fs.GetStatistics();
         var blockSize = (ulong)stats.BlockSize;
-        var blocks = ((ulong)stats.TotalBytes + blockSize - 1) / blockSize;
+        var blocks = (ulong)stats.TotalBytes / blockSize;
         var used = ((ulong)stats.UsedBytes + blockSize - 1) / blockSize;
         var free = blocks > used ? blocks - used : 0;
         request.Write(new Rstatfs(
