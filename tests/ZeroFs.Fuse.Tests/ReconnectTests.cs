@@ -1,6 +1,9 @@
 namespace ZeroFs.Fuse.Tests;
 
-/// <summary>The server restarts under an active mount: the client reconnects, rebuilds its fids by path and carries on.</summary>
+/// <summary>
+/// <c>zerofs run</c> is killed with SIGKILL and restarted on the same store and port under an active mount: the
+/// client reconnects, rebuilds its fids by path and carries on; what was fsynced before the kill is there.
+/// </summary>
 public sealed class ReconnectTests : IAsyncLifetime
 {
     private ZerofsServer _server = null!;
