@@ -154,13 +154,12 @@ internal sealed partial class FuseFileSystem
         try
         {
             var handle = GetHandle(fileHandle);
-            if (handle.Inode.LocksUsed)
+            if (handle.Inode.TryRemoveLockOwner(lockOwner, out var pid))
             {
-                await CallAsync("flush", replayable: true, (this, handle, lockOwner), static async (session, s) =>
+                await CallAsync("flush", replayable: true, (this, handle, pid, clientId: LockClientId(lockOwner)), static async (session, s) =>
                 {
                     var fid = await s.Item1.GetOpenFidAsync(session, s.handle).ConfigureAwait(false);
-                    return await session.Client.LockAsync(fid, LockType.Unlock, LockFlags.None, 0, 0, LockOwnerId(s.lockOwner), s.Item1._clientId)
-                        .ConfigureAwait(false);
+                    return await session.Client.LockAsync(fid, LockType.Unlock, LockFlags.None, 0, 0, s.pid, s.clientId).ConfigureAwait(false);
                 }).ConfigureAwait(false);
             }
 

@@ -6,27 +6,29 @@ using ZeroFs.NineP.Protocol;
 namespace ZeroFs.Fuse;
 
 /// <summary>
-/// POSIX byte-range locks (fcntl F_GETLK / F_SETLK / F_SETLKW) as Tgetlock / Tlock. A lock owner is
-/// the kernel's lock_owner (one per process file table): it becomes the 9P proc_id (folded to 32
-/// bits) plus a client id naming this mount, so owners from different mounts never match.
+/// POSIX byte-range locks (fcntl F_GETLK / F_SETLK / F_SETLKW) as Tgetlock / Tlock. The 9P owner is
+/// (proc_id, client_id): client_id names this mount and the kernel's lock_owner (one per process file
+/// table), so owners from different mounts or processes never match, and proc_id is the locking
+/// process's pid (kept per file and owner, see <see cref="Inodes.Inode.AddLockOwner"/>), which the
+/// server reports back for F_GETLK.
 /// </summary>
 internal sealed partial class FuseFileSystem
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(5);
     private static readonly TimeSpan MaxRetry = TimeSpan.FromMilliseconds(250);
 
-    private readonly byte[] _clientId = Encoding.ASCII.GetBytes($"zerofs-fuse/{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}");
+    private readonly string _clientId = $"zerofs-fuse/{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     public async Task GetlkAsync(nint request, ulong fileHandle, ulong lockOwner, LockRequest query)
     {
         try
         {
             var handle = GetHandle(fileHandle);
-            var conflict = await CallAsync("getlk", replayable: true, (this, handle, lockOwner, query), static async (session, s) =>
+            handle.Inode.TryGetLockOwner(lockOwner, out var pid);
+            var conflict = await CallAsync("getlk", replayable: true, (this, handle, pid, clientId: LockClientId(lockOwner), query), static async (session, s) =>
             {
                 var fid = await s.Item1.GetOpenFidAsync(session, s.handle).ConfigureAwait(false);
-                return await session.Client.GetlockAsync(fid, s.query.Type, s.query.Start, s.query.Length, LockOwnerId(s.lockOwner), s.Item1._clientId)
-                    .ConfigureAwait(false);
+                return await session.Client.GetlockAsync(fid, s.query.Type, s.query.Start, s.query.Length, s.pid, s.clientId).ConfigureAwait(false);
             }).ConfigureAwait(false);
             ReplyLock(request, conflict);
         }
@@ -46,20 +48,27 @@ internal sealed partial class FuseFileSystem
         try
         {
             var handle = GetHandle(fileHandle);
+            uint pid;
             if (change.Type != LockType.Unlock)
             {
-                handle.Inode.LocksUsed = true;
+                pid = handle.Inode.AddLockOwner(lockOwner, change.Pid);
             }
+            else if (!handle.Inode.TryGetLockOwner(lockOwner, out pid))
+            {
+                ReplyOk(request); // the owner never locked this file here: nothing to release
+                return;
+            }
+
+            var clientId = LockClientId(lockOwner);
 
             var pause = FirstRetry;
             while (true)
             {
                 var flags = wait ? LockFlags.Block : LockFlags.None;
-                var status = await CallAsync("setlk", replayable: change.Type == LockType.Unlock, (this, handle, lockOwner, change, flags), static async (session, s) =>
+                var status = await CallAsync("setlk", replayable: change.Type == LockType.Unlock, (this, handle, pid, clientId, change, flags), static async (session, s) =>
                 {
                     var fid = await s.Item1.GetOpenFidAsync(session, s.handle).ConfigureAwait(false);
-                    return await session.Client.LockAsync(fid, s.change.Type, s.flags, s.change.Start, s.change.Length, LockOwnerId(s.lockOwner), s.Item1._clientId)
-                        .ConfigureAwait(false);
+                    return await session.Client.LockAsync(fid, s.change.Type, s.flags, s.change.Start, s.change.Length, s.pid, s.clientId).ConfigureAwait(false);
                 }).ConfigureAwait(false);
                 switch (status)
                 {
@@ -91,8 +100,8 @@ internal sealed partial class FuseFileSystem
         }
     }
 
-    /// <summary>The 9P proc_id of a kernel lock owner.</summary>
-    private static uint LockOwnerId(ulong lockOwner) => (uint)(lockOwner ^ (lockOwner >> 32));
+    /// <summary>The 9P client_id of a kernel lock owner on this mount.</summary>
+    private byte[] LockClientId(ulong lockOwner) => Encoding.ASCII.GetBytes($"{_clientId}/{lockOwner:x16}");
 
     private static unsafe void ReplyLock(nint request, LockInfo conflict)
     {

@@ -81,8 +81,10 @@ internal sealed partial class FuseFileSystem
     }
 
     /// <summary>
-    /// FUSE init: read and write sizes follow the negotiated msize, the kernel clears setuid bits on
-    /// write itself (the server is not asked to), no splicing, and the writeback cache when asked for.
+    /// FUSE init: read and write sizes follow the negotiated msize, no splicing, the writeback cache
+    /// when asked for, and the kernel clears setuid/setgid bits itself (no FUSE_CAP_HANDLE_KILLPRIV;
+    /// libfuse 3.14 never passes that flag on anyway): it sends the clearing as a setattr, which
+    /// <see cref="SetattrAsync"/> recognises, and its attribute cache then shows the cleared mode at once.
     /// </summary>
     public unsafe void Initialize(FuseConnectionInfo* connection)
     {

@@ -81,6 +81,43 @@ public sealed class ErrnoTests(MountFixture fixture)
     }
 
     [Fact]
+    public async Task WriteOrTruncateByNonOwner_ClearsSetuidAndSetgid()
+    {
+        var dir = fixture.NewDirectory();
+        var written = Path.Combine(dir, "written");
+        var truncated = Path.Combine(dir, "truncated");
+        foreach (var path in new[] { written, truncated })
+        {
+            File.WriteAllText(path, "root's");
+            File.SetUnixFileMode(path, (UnixFileMode)0xdff); // 06777: root's, writable by all
+        }
+
+        // The kernel clears the bits with a mode change sent as the writer, who may not chmod a root file.
+        Assert.Equal("777 777", await Shell.PythonAsync($$"""
+            import os
+            fd = os.open('{{written}}', os.O_WRONLY); os.pwrite(fd, b'y', 0); os.close(fd)
+            os.truncate('{{truncated}}', 1)
+            print(*(oct(os.stat(p).st_mode & 0o7777)[2:] for p in ('{{written}}', '{{truncated}}')))
+            """, uid: Shell.OtherUser));
+        Assert.Equal(0x81ffu, (await fixture.OnServer.StatExistingAsync(written)).Mode);
+        Assert.Equal(0x81ffu, (await fixture.OnServer.StatExistingAsync(truncated)).Mode);
+        Assert.Equal("yoot's", await fixture.OnServer.ReadAllTextAsync(written));
+        Assert.Equal(1ul, (await fixture.OnServer.StatExistingAsync(truncated)).Size);
+
+        // Root's writes keep them (Linux keeps S_ISUID for a writer with CAP_FSETID).
+        File.SetUnixFileMode(written, (UnixFileMode)0xdff);
+        await File.AppendAllTextAsync(written, "!");
+        Assert.Equal(0x8dffu, (await fixture.OnServer.StatExistingAsync(written)).Mode);
+
+        // A chmod by someone else is still refused.
+        Assert.Equal("1", await Shell.PythonAsync($$"""
+            import os
+            try: os.chmod('{{written}}', 0o777); print(0)
+            except OSError as e: print(e.errno)
+            """, uid: Shell.OtherUser));
+    }
+
+    [Fact]
     public async Task RenameFlags_AreEINVAL()
     {
         var dir = fixture.NewDirectory();

@@ -21,10 +21,10 @@ public sealed class LockTests(MountFixture fixture)
             try:
                 fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB); print("acquired")
             except OSError as e: print("errno", e.errno)
-            res = fcntl.fcntl(f, fcntl.F_GETLK, struct.pack("hhqqi", fcntl.F_WRLCK, 0, 0, 0, 0))
-            print("getlk", struct.unpack("hhqqi", res)[0])
+            res = struct.unpack("hhqqi", fcntl.fcntl(f, fcntl.F_GETLK, struct.pack("hhqqi", fcntl.F_WRLCK, 0, 0, 0, 0)))
+            print("getlk", res[0], "holder", res[4])
             '''.replace('\n            ', '\n')], capture_output=True, text=True)
-            print(probe.stdout.strip().replace('\n', ' ') + probe.stderr.strip())
+            print(probe.stdout.strip().replace('\n', ' ').replace(f'holder {os.getpid()}', 'holder is me') + probe.stderr.strip())
             waiter = subprocess.Popen([sys.executable, '-c', '''
             import fcntl, time
             f = open("{{path}}", "r+")
@@ -35,7 +35,7 @@ public sealed class LockTests(MountFixture fixture)
             fcntl.lockf(holder, fcntl.LOCK_UN)
             print(waiter.communicate(timeout=30)[0].strip())
             """);
-        Assert.Equal("errno 11 getlk 1\nwaiter blocked\nwaiter acquired", output);
+        Assert.Equal("errno 11 getlk 1 holder is me\nwaiter blocked\nwaiter acquired", output);
     }
 
     [Fact]

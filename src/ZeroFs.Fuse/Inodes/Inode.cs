@@ -11,6 +11,7 @@ internal sealed class Inode
 {
     private readonly Lock _sync = new();
     private FidSlot[] _fids = [];
+    private Dictionary<ulong, uint>? _lockOwners;
 
     public Inode(ulong ino, Qid qid, Inode? parent, byte[] name)
     {
@@ -39,8 +40,46 @@ internal sealed class Inode
     /// <summary>The name was removed; the file can no longer be found by path.</summary>
     public bool Detached { get; set; }
 
-    /// <summary>Set once a POSIX lock was taken on the file: every close (flush) then releases the closing owner's locks.</summary>
-    public bool LocksUsed { get; set; }
+    /// <summary>
+    /// Records that kernel lock owner <paramref name="owner"/> locks ranges of this file, and returns the
+    /// 9P proc_id it locks with: the pid of its first lock request (<paramref name="pid"/>) for as long
+    /// as it may hold locks here, so that its unlocks (which the kernel sends with pid 0) and its other
+    /// threads name the same 9P owner, and F_GETLK of another process sees the holder's pid.
+    /// </summary>
+    public uint AddLockOwner(ulong owner, uint pid)
+    {
+        lock (_sync)
+        {
+            _lockOwners ??= [];
+            if (!_lockOwners.TryGetValue(owner, out var recorded))
+            {
+                recorded = pid;
+                _lockOwners[owner] = recorded;
+            }
+
+            return recorded;
+        }
+    }
+
+    /// <summary>The proc_id <paramref name="owner"/> locks with, if it took a lock on this file.</summary>
+    public bool TryGetLockOwner(ulong owner, out uint pid)
+    {
+        lock (_sync)
+        {
+            pid = 0;
+            return _lockOwners is not null && _lockOwners.TryGetValue(owner, out pid);
+        }
+    }
+
+    /// <summary>At close: forgets <paramref name="owner"/> (POSIX: any close drops the process's locks on the file) and returns its proc_id.</summary>
+    public bool TryRemoveLockOwner(ulong owner, out uint pid)
+    {
+        lock (_sync)
+        {
+            pid = 0;
+            return _lockOwners is not null && _lockOwners.Remove(owner, out pid);
+        }
+    }
 
     /// <summary>The kernel's lookup count (guarded by the table's lock).</summary>
     public ulong Lookups { get; set; }

@@ -547,7 +547,7 @@ internal static unsafe class FuseCallbacks
             NativeFlock.WriteLock => LockType.Write,
             _ => LockType.Unlock,
         };
-        return new LockRequest(type, (ulong)Math.Max(flock->Start, 0), (ulong)Math.Max(flock->Length, 0));
+        return new LockRequest(type, (ulong)Math.Max(flock->Start, 0), (ulong)Math.Max(flock->Length, 0), (uint)Math.Max(flock->Pid, 0));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
