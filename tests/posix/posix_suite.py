@@ -74,6 +74,7 @@ CAPS = {
     "sparse": (True, "st_blocks counts allocated space only (holes are free)"),
     "atime": (True, "relatime: a read updates an atime that is not newer than mtime"),
     "ts64": (True, "timestamps after 2038 (64-bit seconds)"),
+    "ts-nanoseconds": (True, "utimensat keeps nanoseconds (Linux 6.1's v9fs truncates the times it sends to seconds)"),
     "mmap": (True, "shared writable mmap"),
 }
 
@@ -1246,7 +1247,6 @@ def perm_chown_clears_setuid_setgid(t):
 def perm_write_by_non_owner_clears_setuid(t):
     t.mk("suid", USER_A.uid, USER_A.gid, 0o4777, data=b"x")
     t.mk("sgid", USER_A.uid, USER_A.gid, 0o2777, data=b"x")
-    t.mk("trunc", USER_A.uid, USER_A.gid, 0o6777, data=b"xyz")
     t.mk("rootwrite", USER_A.uid, USER_A.gid, 0o4777, data=b"x")
 
     def write_them():
@@ -1254,16 +1254,22 @@ def perm_write_by_non_owner_clears_setuid(t):
             fd = os.open(t.p(name), os.O_WRONLY)
             os.pwrite(fd, b"y", 0)
             os.close(fd)
-        os.truncate(t.p("trunc"), 1)
 
     as_user(USER_C, write_them)
     eq_mode(stat.S_IMODE(os.stat(t.p("suid")).st_mode), 0o777, "setuid file after a write by another user")
     eq_mode(stat.S_IMODE(os.stat(t.p("sgid")).st_mode), 0o777, "setgid (g+x) file after a write by another user")
-    eq_mode(stat.S_IMODE(os.stat(t.p("trunc")).st_mode), 0o777, "setuid+setgid file after truncate by another user")
     fd = os.open(t.p("rootwrite"), os.O_WRONLY)
     os.pwrite(fd, b"y", 0)
     os.close(fd)
     eq_mode(stat.S_IMODE(os.stat(t.p("rootwrite")).st_mode), 0o4777, "setuid file after a write by root (kept)")
+
+
+@check(root=True)
+def perm_truncate_by_non_owner_clears_setuid(t):
+    t.mk("f", USER_A.uid, USER_A.gid, 0o6777, data=b"xyz")
+    as_user(USER_C, lambda: os.truncate(t.p("f"), 1))
+    eq_mode(stat.S_IMODE(os.stat(t.p("f")).st_mode), 0o777, "setuid+setgid file after truncate by another user")
+    eq(os.stat(t.p("f")).st_size, 1, "size")
 
 
 @check(root=True)
@@ -1535,19 +1541,40 @@ def _age(path, atime=OLD_NS, mtime=OLD_NS):
 
 
 @check()
-def time_utime_nanoseconds(t):
+def time_utime_exact_seconds(t):
     touch(t.p("f"))
     os.mkdir(t.p("d"))
     os.symlink("f", t.p("l"))
-    cases = [("f", (1_111_111_111_000_000_001, 1_222_222_222_999_999_999)), ("d", (1_000_000_000_123_456_789,
-                                                                                     1_000_000_000_123_456_796)),
-             ("f", (0, 1))]
-    for name, (atime, mtime) in cases:
+    second = 10**9
+    for name, (atime, mtime) in (("f", (1_111_111_111 * second, 1_222_222_222 * second)), ("d", (OLD_NS, OLD_NS + second)),
+                                 ("f", (0, second))):
         os.utime(t.p(name), ns=(atime, mtime))
-        a, m, _ = _times(t.p(name))
-        eq((a, m), (atime, mtime), f"atime/mtime of {name} set to {atime}/{mtime} ns")
-    os.utime(t.p("l"), ns=(OLD_NS, OLD_NS + 9), follow_symlinks=False)
-    eq(_times(t.p("l"))[1], OLD_NS + 9, "mtime of a symlink (lutimes)")
+        eq(_times(t.p(name))[:2], (atime, mtime), f"atime/mtime of {name} set to {atime}/{mtime} ns")
+    os.utime(t.p("l"), ns=(OLD_NS, OLD_NS + 9 * second), follow_symlinks=False)
+    eq(_times(t.p("l"))[1], OLD_NS + 9 * second, "mtime of a symlink (lutimes)")
+    eq(_times(t.p("f"))[1], second, "mtime of the symlink's target after lutimes")
+
+
+@check(caps=("ts-nanoseconds",))
+def time_utime_nanoseconds(t):
+    touch(t.p("f"))
+    os.mkdir(t.p("d"))
+    for name, (atime, mtime) in (("f", (1_111_111_111_000_000_001, 1_222_222_222_999_999_999)),
+                                 ("d", (1_000_000_000_123_456_789, 1_000_000_000_123_456_796))):
+        os.utime(t.p(name), ns=(atime, mtime))
+        eq(_times(t.p(name))[:2], (atime, mtime), f"atime/mtime of {name} set to {atime}/{mtime} ns")
+
+
+@check()
+def time_server_stamps_carry_subseconds(t):
+    # Times the filesystem takes itself (create, write) are not rounded to seconds: of ten new files,
+    # at least one has a non-zero sub-second part in each of atime, mtime and ctime.
+    fractions = set()
+    for i in range(10):
+        write_file(t.p(f"f{i}"), b"x")
+        fractions.update((which, v % 10**9 != 0) for which, v in zip("amc", _times(t.p(f"f{i}"))))
+    missing = [which for which in "amc" if (which, True) not in fractions]
+    true(not missing, f"{', '.join(w + 'time' for w in missing)} of ten new files were all whole seconds")
 
 
 @check(caps=("ts64",))

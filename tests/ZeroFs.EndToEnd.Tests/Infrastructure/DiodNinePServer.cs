@@ -25,6 +25,8 @@ internal sealed class DiodNinePServer : INinePServer
     public string ExtraMountOptions => "aname=" + Export;
 
     /// <summary>Each reason was checked in diod's log or against the kernel client's behaviour.</summary>
+    public string SuiteCapabilities => "";
+
     public IReadOnlyDictionary<string, string> KnownSuiteFailures { get; } = new Dictionary<string, string>
     {
         // diod maps a uid through the host's passwd (uid2user) and refuses the attach of an unknown uid with
@@ -34,6 +36,7 @@ internal sealed class DiodNinePServer : INinePServer
         ["perm_dir_write_needed_for_entries"] = "uids 1001-1003 unknown to the host's passwd",
         ["perm_chown_rules"] = "uids 1001-1003 unknown to the host's passwd",
         ["perm_write_by_non_owner_clears_setuid"] = "uids 1001-1003 unknown to the host's passwd",
+        ["perm_truncate_by_non_owner_clears_setuid"] = "uids 1001-1003 unknown to the host's passwd",
         ["perm_sticky_dir"] = "uids 1001-1003 unknown to the host's passwd",
         ["perm_utimes_rules"] = "uids 1001-1003 unknown to the host's passwd",
         ["perm_truncate_needs_write"] = "uids 1001-1003 unknown to the host's passwd",
@@ -43,9 +46,6 @@ internal sealed class DiodNinePServer : INinePServer
         // stats whatever the path names now (or ENOENT).
         ["rename_replaces_atomically"] = "path-based fids",
         ["unlinked_open_file_stays_usable"] = "path-based fids",
-
-        // diod's Tsetattr drops the nanoseconds.
-        ["time_utime_nanoseconds"] = "setattr keeps whole seconds only",
 
         // diod's locks: a lock on [0,100) conflicts with [100,200), Tgetlock answers EINVAL, and an unlock
         // through another fid of the same process leaves the lock in place.

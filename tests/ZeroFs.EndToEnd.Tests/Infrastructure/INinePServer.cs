@@ -12,6 +12,9 @@ internal interface INinePServer : IDisposable
     /// <summary>Mount options this server needs besides the common ones (e.g. <c>aname=</c>), or empty.</summary>
     string ExtraMountOptions { get; }
 
+    /// <summary>POSIX suite capability switches for what this server does not do by design (e.g. <c>--no-atime</c>).</summary>
+    string SuiteCapabilities { get; }
+
     /// <summary>POSIX suite checks this server is known to fail, with the reason. Empty for zerofs.</summary>
     IReadOnlyDictionary<string, string> KnownSuiteFailures { get; }
 

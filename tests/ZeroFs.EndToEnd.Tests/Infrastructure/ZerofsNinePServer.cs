@@ -29,6 +29,9 @@ internal sealed class ZerofsNinePServer : INinePServer
 
     public string ExtraMountOptions => "";
 
+    /// <summary>Reads do not update atime: the filesystem is noatime by design (PosixFileSystem.Read.cs).</summary>
+    public string SuiteCapabilities => "--no-atime";
+
     public IReadOnlyDictionary<string, string> KnownSuiteFailures { get; } = new Dictionary<string, string>();
 
     public IReadOnlyDictionary<string, string> UnsupportedStressors { get; } = new Dictionary<string, string>();
