@@ -484,7 +484,11 @@ def file_write_read_across_chunks(t):
     finally:
         os.close(fd)
     eq_bytes(read_file(path), bytes(model), "whole file after overwrites")
-    eq(os.pread(os.open(path, os.O_RDONLY), 10, len(model) + 5), b"", "read past end of file")
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        eq(os.pread(fd, 10, len(model) + 5), b"", "read past end of file")
+    finally:
+        os.close(fd)
 
 
 @check()
@@ -1286,9 +1290,10 @@ def perm_sticky_dir(t):
         "rmdir A's dir": errno_of(os.rmdir, t.p("tmp", "da")),
         "unlink own file": errno_of(os.unlink, t.p("tmp", "fb")),
     })
-    denied = (errno.EPERM, errno.EACCES)
-    wrong = [f"{k}: {ename(v)}" for k, v in got.items() if (v in denied) != (k != "unlink own file") or
-             (k == "unlink own file" and v != 0)]
+    denied = (errno.EPERM, errno.EACCES)  # Linux says EPERM; POSIX allows either
+    expected = {"unlink A's file": denied, "rename A's file": denied, "rename over A's file": denied,
+                "rmdir A's dir": denied, "unlink own file": (0,)}
+    wrong = [f"{k}: {ename(got[k])}" for k, allowed in expected.items() if got[k] not in allowed]
     true(not wrong, "as B in a sticky dir: " + "; ".join(wrong))
     true(os.path.exists(t.p("tmp", "fa")) and os.path.isdir(t.p("tmp", "da")), "a refused removal removed it")
     eq(ename(as_user(USER_A, lambda: errno_of(os.unlink, t.p("owned", "fc")))), "success",
@@ -1399,7 +1404,6 @@ def user_chown_and_mknod_refused(t):
     expect_ok(os.chown, t.p("f"), -1, -1, what="chown -1 -1")
     expect_ok(os.chown, t.p("f"), uid, os.getegid(), what="chown to self")
     expect_errno(errno.EPERM, os.mknod, t.p("dev"), stat.S_IFCHR | 0o600, os.makedev(1, 3), what="mknod a device")
-    expect_errno(errno.EPERM, os.utime, "/", ns=(0, 0), what="explicit times on a dir the user does not own")
 
 
 # ===========================================================================
@@ -2067,18 +2071,24 @@ def lock_wait_until_released(t):
     path = t.p("lockfile")
     setlk(fd, fcntl.F_WRLCK, 0, 10)
 
+    ready_read, ready_write = os.pipe()
+
     def waiter():
         wfd = os.open(path, os.O_RDWR)
         started = time.monotonic()
+        os.write(ready_write, b"r")  # any delay from here on counts as waiting: a slow child cannot fail the check
         setlk(wfd, fcntl.F_WRLCK, 5, 1, wait=True)
         return time.monotonic() - started
 
     child = Child(None, waiter)
+    os.close(ready_write)
+    os.read(ready_read, 1)
+    os.close(ready_read)
     time.sleep(0.5)
     setlk(fd, fcntl.F_UNLCK, 0, 10)
     waited = child.result()
     os.close(fd)
-    true(waited >= 0.3, f"F_SETLKW returned after {waited:.2f}s, before the holder released")
+    true(waited >= 0.45, f"F_SETLKW returned after {waited:.2f}s, before the holder released")
 
 
 @check(caps=("locks",))
