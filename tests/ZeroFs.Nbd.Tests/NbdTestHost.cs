@@ -112,10 +112,25 @@ internal sealed class NbdTestHost : IAsyncDisposable
 
     public RawNbdClient Connect(CancellationToken cancellationToken = default) => RawNbdClient.Start(Server, cancellationToken);
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Closes the filesystem and the writer cleanly (everything is published); the store and key stay usable.</summary>
+    public async Task CloseAsync()
     {
+        if (Db is null)
+        {
+            return;
+        }
+
         await Fs.DisposeAsync();
         await Db.DisposeAsync();
+        Db = null!;
+    }
+
+    /// <summary>Opens a new writer, filesystem and server over the same store after <see cref="CloseAsync"/>.</summary>
+    public Task ReopenAsync() => OpenAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await CloseAsync();
         Key.Dispose();
     }
 
