@@ -9,7 +9,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 # Debian packages the suite uses. Tools are probed by command, packages by dpkg status.
-apt_packages=(libnbd-bin python3-libnbd)
+apt_packages=(libnfs-utils libnbd-bin python3-libnbd)
 missing=()
 for pkg in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

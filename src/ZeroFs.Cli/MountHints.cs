@@ -7,28 +7,34 @@ namespace ZeroFs.Cli;
 /// <summary>The mount commands for the configured servers (CLI.md "Mounting").</summary>
 internal static class MountHints
 {
-    public static IReadOnlyList<string> For(ServersOptions servers)
+    /// <summary>
+    /// Mount commands for the protocols actually served: <paramref name="tcp"/> holds the bound TCP
+    /// endpoints (real ports, also when port 0 was configured), <paramref name="served"/> the served
+    /// protocol names (nfs, ninep, nbd).
+    /// </summary>
+    public static IReadOnlyList<string> For(
+        ServersOptions servers, IReadOnlyList<(string Protocol, IPEndPoint EndPoint)> tcp, IReadOnlyCollection<string> served)
     {
         var hints = new List<string>();
-        if (servers.Nfs?.Addresses is [var nfs, ..])
+        IPEndPoint? First(string protocol) => tcp.FirstOrDefault(t => t.Protocol == protocol).EndPoint;
+        if (First("nfs") is { } nfs)
         {
             hints.Add($"NFS:  mount -t nfs -o vers=3,tcp,nolock,port={nfs.Port},mountport={nfs.Port} {Host(nfs, bracketIpv6: true)}:/ /mnt/zerofs");
         }
 
-        if (servers.NineP is { } ninep)
+        if (served.Contains("ninep") && servers.NineP is { } ninep)
         {
-            if (ninep.Addresses is [var tcp, ..])
+            if (First("ninep") is { } ninepTcp)
             {
-                hints.Add($"9P:   mount -t 9p -o trans=tcp,port={tcp.Port},version=9p2000.L,msize=1048576 {Host(tcp, bracketIpv6: false)} /mnt/zerofs");
-                hints.Add($"      or without root (FUSE): zerofs mount {Host(tcp, bracketIpv6: true)}:{tcp.Port} /mnt/zerofs");
+                hints.Add($"9P:   mount -t 9p -o trans=tcp,port={ninepTcp.Port},version=9p2000.L,msize=1048576,access=user,cache=mmap {Host(ninepTcp, bracketIpv6: false)} /mnt/zerofs");
             }
             else if (ninep.UnixSocket is { } socket)
             {
-                hints.Add($"9P:   mount -t 9p -o trans=unix,version=9p2000.L,msize=1048576 {socket} /mnt/zerofs");
+                hints.Add($"9P:   mount -t 9p -o trans=unix,version=9p2000.L,msize=1048576,access=user,cache=mmap {socket} /mnt/zerofs");
             }
         }
 
-        if (servers.Nbd?.Addresses is [var nbd, ..])
+        if (First("nbd") is { } nbd)
         {
             hints.Add($"NBD:  truncate -s 10G /mnt/zerofs/.nbd/vol1 && nbd-client {Host(nbd, bracketIpv6: false)} {nbd.Port} /dev/nbd0 -N vol1");
         }

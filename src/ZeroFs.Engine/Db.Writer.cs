@@ -105,11 +105,14 @@ public sealed partial class Db
             state.Memtable.Freeze();
             var replayAfter = _walWriter?.CutForFreeze() ?? _fenceId;
             frozen = new FrozenMemtable(state.Memtable, _ulids.Next(), replayAfter, _lastTick);
+
+            // The upload exists before the frozen table becomes visible: a publish loop that is already
+            // running may pick it up the moment the state is swapped. (UploadAsync yields before any work.)
+            frozen.Upload = UploadAsync(frozen);
             Volatile.Write(ref _state, new DbState(NewMemtable(), state.Frozen.Insert(0, frozen), state.L0, state.Runs, state.Manifest));
         }
 
         EngineLog.Frozen(_logger, frozen.TableId, frozen.Table.ApproximateBytes, frozen.Table.MinSeq, frozen.Table.MaxSeq, frozen.ReplayAfter);
-        frozen.Upload = UploadAsync(frozen);
         KickPublisher();
     }
 

@@ -6,10 +6,15 @@ using ZeroFs.Engine;
 using ZeroFs.Engine.Compaction;
 using ZeroFs.Engine.Inspection;
 using ZeroFs.Engine.Readers;
+using ZeroFs.FileSystem;
+using ZeroFs.FileSystem.Storage;
 using ZeroFs.Hosting.Configuration;
 using ZeroFs.Hosting.Engine;
 using ZeroFs.Hosting.Logging;
+using ZeroFs.Hosting.Serving;
 using ZeroFs.Hosting.Storage;
+using ZeroFs.Nfs;
+using ZeroFs.NineP.Server;
 using ZeroFs.ObjectStore;
 
 namespace ZeroFs.Hosting;
@@ -32,6 +37,8 @@ public sealed class ZeroFsHost : IAsyncDisposable
     private Db? _db;
     private DbReader? _reader;
     private Compactor? _compactor;
+    private PosixFileSystem? _fileSystem;
+    private ProtocolListeners? _listeners;
     private Task _compactorRun = Task.CompletedTask;
     private readonly CancellationTokenSource _compactorStop = new();
     private int _state; // 0 new, 1 started, 2 stopped
@@ -80,10 +87,19 @@ public sealed class ZeroFsHost : IAsyncDisposable
     public IReadOnlyList<string> ConfiguredListeners => ServerListeners.Describe(Options.Servers);
 
     /// <summary>
-    /// The listeners actually served. Empty in this build: the protocol servers are not part of
-    /// it yet.
+    /// The listeners actually served, as <c>"protocol address"</c> strings with the real port when
+    /// port 0 was configured. Empty before start and in inspect and compactor modes.
     /// </summary>
-    public IReadOnlyList<string> ServedListeners { get; } = [];
+    public IReadOnlyList<string> ServedListeners => _listeners?.Endpoints ?? [];
+
+    /// <summary>Configured protocols this build does not serve yet (they are logged at start, never silently dropped).</summary>
+    public IReadOnlyList<string> UnservedProtocols { get; private set; } = [];
+
+    /// <summary>The bound TCP endpoint of each served protocol (tests bind port 0 and read the real port here).</summary>
+    public IReadOnlyList<(string Protocol, System.Net.IPEndPoint EndPoint)> TcpEndpoints => _listeners?.TcpEndpoints ?? [];
+
+    /// <summary>The filesystem the protocols serve (writer, replica and checkpoint modes), or null.</summary>
+    public PosixFileSystem? FileSystem => _fileSystem;
 
     /// <summary>The open storage engine (writer mode), or null before start, after stop and in read-only modes.</summary>
     public Db? Database => _db;
@@ -132,15 +148,22 @@ public sealed class ZeroFsHost : IAsyncDisposable
             if (Mode == AccessMode.Writer)
             {
                 _db = await OpenEngineAsync(_store, _walStore, _dataKey, config, cancellationToken).ConfigureAwait(false);
+                _fileSystem = await OpenFileSystemAsync(new DbFileSystemStore(_db), cancellationToken).ConfigureAwait(false);
             }
             else if (Mode is AccessMode.ReadOnly or AccessMode.Checkpoint)
             {
                 _reader = await OpenReaderAsync(_store, _walStore, _dataKey, cancellationToken).ConfigureAwait(false);
+                _fileSystem = await OpenFileSystemAsync(new ReaderFileSystemStore(_reader), cancellationToken).ConfigureAwait(false);
             }
             else if (Mode == AccessMode.Compactor)
             {
                 _compactor = await OpenCompactorAsync(_store, _walStore, _dataKey, cancellationToken).ConfigureAwait(false);
                 _compactorRun = _compactor.RunAsync(_compactorStop.Token);
+            }
+
+            if (_fileSystem is not null)
+            {
+                await StartServersAsync(_fileSystem, cancellationToken).ConfigureAwait(false);
             }
         }
         catch
@@ -151,13 +174,6 @@ public sealed class ZeroFsHost : IAsyncDisposable
             throw;
         }
 
-        if (Mode is AccessMode.Inspect or AccessMode.Compactor)
-        {
-            return;
-        }
-
-        // INTEGRATION: the filesystem on the engine, then one Kestrel listener per configured endpoint.
-        HostingLog.ServersNotAvailable(_logger, string.Join("; ", ConfiguredListeners));
     }
 
     /// <summary>A read-only inspector over the opened stores (any mode, after <see cref="StartAsync"/>); the caller disposes it.</summary>
@@ -373,6 +389,72 @@ public sealed class ZeroFsHost : IAsyncDisposable
         return reader;
     }
 
+    private async Task<PosixFileSystem> OpenFileSystemAsync(IFileSystemStore store, CancellationToken cancellationToken)
+    {
+        var options = new ZeroFs.FileSystem.FileSystemOptions { MaxSizeBytes = Options.FileSystem.MaxSizeBytes ?? long.MaxValue };
+        try
+        {
+            return await PosixFileSystem.OpenAsync(store, options, _timeProvider, _loggerFactory, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ZeroFsHostException($"cannot open the filesystem: {ex.Message}", isUsageError: false, ex);
+        }
+    }
+
+    private async Task StartServersAsync(PosixFileSystem fileSystem, CancellationToken cancellationToken)
+    {
+        var bindings = new List<ProtocolBinding>();
+        var unserved = new List<string>();
+        AddBindings(fileSystem, bindings, unserved);
+        UnservedProtocols = unserved;
+        if (unserved.Count > 0)
+        {
+            HostingLog.ServersNotAvailable(_logger, string.Join("; ", unserved));
+        }
+
+        if (bindings.Count > 0)
+        {
+            _listeners = await ProtocolListeners.StartAsync(bindings, _loggerFactory, cancellationToken).ConfigureAwait(false);
+            HostingLog.Serving(_logger, string.Join("; ", _listeners.Endpoints));
+        }
+    }
+
+    // One binding per protocol server this build contains; configured protocols it lacks are reported.
+    private void AddBindings(PosixFileSystem fileSystem, List<ProtocolBinding> bindings, List<string> unserved)
+    {
+        var servers = Options.Servers;
+        if (servers.NineP is { HasListeners: true } ninep)
+        {
+            var server = new NinePServer(fileSystem, new NinePServerOptions(), _loggerFactory);
+            bindings.Add(new ProtocolBinding("ninep", ninep.Addresses, ninep.UnixSocket, new NinePConnectionHandler(server)));
+        }
+
+        if (servers.Nfs is { HasListeners: true } nfs)
+        {
+            // The data key's id is random per store and never changes: file handles stay valid across
+            // restarts and upgrades, and a handle from another store is STALE, never a wrong file.
+            var options = new ZeroFs.Nfs.NfsServerOptions { VolumeId = _dataKey!.KeyId, Async = nfs.Async };
+            var server = new NfsServer(fileSystem, options, _loggerFactory);
+            bindings.Add(new ProtocolBinding("nfs", nfs.Addresses, null, new NfsConnectionHandler(server)));
+        }
+
+        if (servers.Nbd is { HasListeners: true })
+        {
+            unserved.Add("nbd");
+        }
+
+        if (servers.Rpc is { HasListeners: true })
+        {
+            unserved.Add("rpc");
+        }
+
+        if (servers.WebUi is not null)
+        {
+            unserved.Add("webui");
+        }
+    }
+
     private static ZeroFsHostException StoreFailure(IObjectStore store, ObjectStoreException ex) =>
         new(
             $"the store {store.Description} failed: {ex.Message}"
@@ -382,6 +464,37 @@ public sealed class ZeroFsHost : IAsyncDisposable
 
     private async Task CloseAsync()
     {
+        var listeners = Interlocked.Exchange(ref _listeners, null);
+        if (listeners is not null)
+        {
+            // Connections get a short grace period to finish their current requests, then are aborted.
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try
+            {
+                await listeners.StopAsync(grace.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Aborted the stragglers.
+            }
+
+            await listeners.DisposeAsync().ConfigureAwait(false);
+        }
+
+        var fileSystem = Interlocked.Exchange(ref _fileSystem, null);
+        if (fileSystem is not null)
+        {
+            try
+            {
+                // Writes coalesced in memory reach the engine before it closes.
+                await fileSystem.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is ObjectStoreException or FencedException or EngineFailedException or IOException)
+            {
+                HostingLog.EngineCloseFailed(_logger, ex);
+            }
+        }
+
         var compactor = Interlocked.Exchange(ref _compactor, null);
         if (compactor is not null)
         {

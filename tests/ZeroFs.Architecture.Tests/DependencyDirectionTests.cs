@@ -39,6 +39,8 @@ public sealed class DependencyDirectionTests
         ["ZeroFs.Engine"] = ["AWSSDK", "Microsoft.AspNetCore", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Options", "Tomlyn"],
         ["ZeroFs.FileSystem"] = ["AWSSDK", "Microsoft.AspNetCore", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Options", "Tomlyn"],
         ["ZeroFs.NineP"] = ["AWSSDK", "Microsoft.AspNetCore"],
+        ["ZeroFs.NineP.Server"] = ["AWSSDK", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Options", "Tomlyn"],
+        ["ZeroFs.Nfs"] = ["AWSSDK", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Options", "Tomlyn"],
         ["ZeroFs.Fuse"] = ["AWSSDK", "Microsoft.AspNetCore"],
     };
 
@@ -94,10 +96,11 @@ public sealed class DependencyDirectionTests
     [Fact]
     public void ProtocolNamespaces_DoNotReferenceTheFileSystem()
     {
-        // Pure codecs (STYLE.md §2): nothing in a *.Protocol namespace may touch ZeroFs.FileSystem types.
+        // Pure codecs (STYLE.md §2): nothing in a *.Protocol namespace, nor in the NFS codec folders
+        // (Xdr, Rpc, Mount, Nfs3), may touch ZeroFs.FileSystem types.
         foreach (var assembly in LoadOwnAssemblies().Values)
         {
-            foreach (var type in assembly.GetTypes().Where(t => t.Namespace?.Contains(".Protocol", StringComparison.Ordinal) == true))
+            foreach (var type in assembly.GetTypes().Where(t => IsCodecNamespace(t.Namespace)))
             {
                 var touched = TypesUsedBy(type).Where(t => t.Assembly.GetName().Name == "ZeroFs.FileSystem").ToList();
                 Assert.True(touched.Count == 0, $"{type.FullName} is protocol code but uses {string.Join(", ", touched)}");
@@ -115,8 +118,23 @@ public sealed class DependencyDirectionTests
         Assert.Contains("ZeroFs.Engine", names);
         Assert.Contains("ZeroFs.FileSystem", names);
         Assert.Contains("ZeroFs.NineP", names);
+        Assert.Contains("ZeroFs.NineP.Server", names);
+        Assert.Contains("ZeroFs.Nfs", names);
         Assert.Contains("ZeroFs.Hosting", names);
         Assert.Contains("zerofs", names);
+    }
+
+    private static readonly string[] NfsCodecNamespaces = ["ZeroFs.Nfs.Xdr", "ZeroFs.Nfs.Rpc", "ZeroFs.Nfs.Mount", "ZeroFs.Nfs.Nfs3"];
+
+    private static bool IsCodecNamespace(string? ns) =>
+        ns is not null && (ns.Contains(".Protocol", StringComparison.Ordinal) || NfsCodecNamespaces.Contains(ns, StringComparer.Ordinal));
+
+    [Fact]
+    public void NfsCodecNamespaces_AreFound()
+    {
+        // Guards the purity check above: the NFS codec namespaces exist, so the check is not vacuous.
+        var namespaces = LoadOwnAssemblies()["ZeroFs.Nfs"].GetTypes().Select(t => t.Namespace).ToHashSet(StringComparer.Ordinal);
+        Assert.All(NfsCodecNamespaces, ns => Assert.Contains(ns, namespaces));
     }
 
     private static bool IsOwn(string name) => name.StartsWith("ZeroFs.", StringComparison.Ordinal) || name == "zerofs";

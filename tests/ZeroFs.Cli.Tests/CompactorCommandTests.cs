@@ -20,7 +20,7 @@ public sealed class CompactorCommandTests
         [lsm]
         compactor = "external"
         [servers.ninep]
-        addresses = ["127.0.0.1:5564"]
+        addresses = ["127.0.0.1:0"]
         """;
 
     private static readonly Dictionary<string, string> Env = new() { ["ZEROFS_PASSWORD"] = "compactor-password" };

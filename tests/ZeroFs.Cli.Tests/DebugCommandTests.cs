@@ -19,7 +19,7 @@ public sealed class DebugCommandTests
         url = "./data"
         encryption_password = "${ZEROFS_PASSWORD}"
         [servers.ninep]
-        addresses = ["127.0.0.1:5564"]
+        addresses = ["127.0.0.1:0"]
         """;
 
     private static readonly Dictionary<string, string> Env = new() { ["ZEROFS_PASSWORD"] = Password };
@@ -40,7 +40,7 @@ public sealed class DebugCommandTests
         var (tablesExit, tables, tablesErr) = await ZerofsProcess.RunAsync(dir.Path, Env, null, "debug", "tables", "-c", "zerofs.toml");
         Assert.True(tablesExit == 0, tablesErr);
         Assert.Contains("1 tables", tables, StringComparison.Ordinal);
-        Assert.Contains("key-00000 .. key-02999", tables, StringComparison.Ordinal);
+        Assert.Contains(".. key-02999", tables, StringComparison.Ordinal); // the filesystem's own keys sort first
 
         var (verifyExit, verify, verifyErr) = await ZerofsProcess.RunAsync(dir.Path, Env, null, "debug", "verify", "-c", "zerofs.toml");
         Assert.True(verifyExit == 0, verifyErr + verify);

@@ -14,6 +14,11 @@ public sealed class ZeroFsHostTests : IDisposable
         EmbeddedConfig.Create(password) with
         {
             Storage = new StorageOptions { Url = Path.Combine(_root, "data"), EncryptionPassword = password },
+            Servers = new ServersOptions
+            {
+                // Port 0: tests run in parallel and must not fight over the default ports.
+                NineP = new ListenerOptions { Addresses = [new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0)] },
+            },
         };
 
     [Fact]
@@ -22,11 +27,17 @@ public sealed class ZeroFsHostTests : IDisposable
         await using var host = new ZeroFsHost(Options(), AccessMode.Writer, null, NullLoggerFactory.Instance);
 
         await host.StartAsync();
+        var served = Assert.Single(host.TcpEndpoints);
+        Assert.Equal("ninep", served.Protocol);
+        Assert.NotEqual(0, served.EndPoint.Port);
+        Assert.Contains($"ninep {served.EndPoint}", host.ServedListeners);
+        Assert.Contains("ninep 127.0.0.1:0", host.ConfiguredListeners);
+        Assert.NotNull(host.FileSystem);
         await host.StopAsync();
 
         Assert.True(File.Exists(Path.Combine(_root, "data", "keys", "zerofs.key")));
         Assert.Empty(host.ServedListeners);
-        Assert.Contains("nfs 127.0.0.1:2049", host.ConfiguredListeners);
+        Assert.Null(host.FileSystem);
     }
 
     [Fact]

@@ -113,18 +113,20 @@ internal static class RunCommand
         var source = host.Options.SourcePath ?? EmbeddedConfig.DisplayName;
         await output.WriteLineAsync(
             $"zerofs {VersionInfo.Version} is running ({ModeText(host)}, store {host.Options.Storage.Url}, config: {source}).").ConfigureAwait(false);
-        if (host.ServedListeners.Count == 0)
+        await output.WriteLineAsync("Serving:").ConfigureAwait(false);
+        foreach (var listener in host.ServedListeners)
         {
-            await output.WriteLineAsync(
-                "The storage engine is open; the protocol servers are not part of this build yet: nothing is listening.").ConfigureAwait(false);
-            await output.WriteLineAsync("Configured listeners (served once they are):").ConfigureAwait(false);
-            foreach (var listener in host.ConfiguredListeners)
-            {
-                await output.WriteLineAsync($"  {listener}").ConfigureAwait(false);
-            }
+            await output.WriteLineAsync($"  {listener}").ConfigureAwait(false);
         }
 
-        var hints = MountHints.For(host.Options.Servers);
+        if (host.UnservedProtocols.Count > 0)
+        {
+            await output.WriteLineAsync(
+                $"Configured but not part of this build yet (nothing listens for them): {string.Join(", ", host.UnservedProtocols)}").ConfigureAwait(false);
+        }
+
+        var served = host.ServedListeners.Select(l => l[..l.IndexOf(' ', StringComparison.Ordinal)]).ToHashSet(StringComparer.Ordinal);
+        var hints = MountHints.For(host.Options.Servers, host.TcpEndpoints, served);
         if (hints.Count > 0)
         {
             await output.WriteLineAsync("Mount with:").ConfigureAwait(false);

@@ -15,7 +15,7 @@ internal static partial class HostingLog
     public static partial void KeyUnlocked(ILogger logger, string store, long elapsedMs);
 
     [LoggerMessage(EventId = 8003, Level = LogLevel.Warning,
-        Message = "This build has no protocol servers yet; configured servers not served: {Servers}")]
+        Message = "This build does not serve these configured servers yet: {Servers}")]
     public static partial void ServersNotAvailable(ILogger logger, string servers);
 
     [LoggerMessage(EventId = 8004, Level = LogLevel.Information,
@@ -47,4 +47,7 @@ internal static partial class HostingLog
     [LoggerMessage(EventId = 8012, Level = LogLevel.Information,
         Message = "Standalone compactor running on {Store} with compactor epoch {Epoch}")]
     public static partial void CompactorStarted(ILogger logger, string store, long epoch);
+
+    [LoggerMessage(EventId = 8013, Level = LogLevel.Information, Message = "Serving {Listeners}")]
+    public static partial void Serving(ILogger logger, string listeners);
 }
