@@ -10,7 +10,7 @@ cd "$root"
 
 # Debian packages the suite uses. Tools are probed by command, packages by dpkg status.
 apt_packages=(
-  libnfs-utils
+  libnfs-utils libnbd-bin python3-libnbd
   # The kernel-client rig (../shared/rig/vm-run, used by tests/ZeroFs.EndToEnd.Tests) and what its guest
   # runs from the host's userland: the POSIX suite, tar, git, stress-ng; diod for ZEROFS_E2E_NINEP_SERVER=diod.
   qemu-system-x86 linux-image-amd64 busybox-static cpio kmod

@@ -14,6 +14,8 @@ public sealed class RunCommandTests
         encryption_password = "${ZEROFS_PASSWORD}"
         [servers.ninep]
         addresses = ["127.0.0.1:0"]
+        [servers.nfs]
+        addresses = ["127.0.0.1:0"]
         """;
 
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
@@ -51,6 +53,9 @@ public sealed class RunCommandTests
         var port = int.Parse(served.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.NotEqual(0, port);
         Assert.Contains($"mount -t 9p -o trans=tcp,port={port},version=9p2000.L", process.Stdout, StringComparison.Ordinal);
+        var nfs = System.Text.RegularExpressions.Regex.Match(process.Stdout, @"nfs 127\.0\.0\.1:(\d+)");
+        Assert.True(nfs.Success, process.Stdout);
+        Assert.Contains($"port={nfs.Groups[1].Value},mountport={nfs.Groups[1].Value} 127.0.0.1:/ /mnt/zerofs", process.Stdout, StringComparison.Ordinal);
         await using (var client = await ZeroFs.NineP.Client.NinePClient.ConnectAsync($"127.0.0.1:{port}"))
         {
             var root = await client.AttachAsync("root"u8, ""u8, 0);
@@ -156,6 +161,8 @@ public sealed class RunCommandTests
 
         Assert.True(File.Exists(dir.Combine("zerofs-data/keys/zerofs.key")));
         Assert.Contains("ninep 127.0.0.1:5564", process.Stdout, StringComparison.Ordinal);
+        Assert.Contains("nfs 127.0.0.1:2049", process.Stdout, StringComparison.Ordinal);
+        Assert.Contains("nbd-client 127.0.0.1 10809", process.Stdout, StringComparison.Ordinal);
         Assert.Contains("port=5564", process.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("info:", process.Stderr, StringComparison.Ordinal);
 
