@@ -29,8 +29,12 @@ internal sealed class ZerofsNinePServer : INinePServer
 
     public string ExtraMountOptions => "";
 
-    /// <summary>Reads do not update atime: the filesystem is noatime by design (PosixFileSystem.Read.cs).</summary>
-    public string SuiteCapabilities => "--no-atime";
+    /// <summary>
+    /// Reads do not update atime: the filesystem is noatime by design (PosixFileSystem.Read.cs). st_blocks
+    /// is derived from the size (no per-inode allocation count yet), so holes read as zeros and cost no
+    /// storage but are not visible in st_blocks: a known gap, listed in the issue notes.
+    /// </summary>
+    public string SuiteCapabilities => "--no-atime --no-sparse";
 
     public IReadOnlyDictionary<string, string> KnownSuiteFailures { get; } = new Dictionary<string, string>();
 
