@@ -9,7 +9,15 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 # Debian packages the suite uses. Tools are probed by command, packages by dpkg status.
-apt_packages=(fuse3 libfuse3-3 libnfs-utils libc6-dev)
+apt_packages=(
+  libnfs-utils libnbd-bin python3-libnbd
+  # FUSE (zerofs mount and its tests); libc6-dev for the /usr/include tree the FUSE tar test copies.
+  fuse3 libfuse3-3 libc6-dev
+  # The kernel-client rig (../shared/rig/vm-run, used by tests/ZeroFs.EndToEnd.Tests) and what its guest
+  # runs from the host's userland: the POSIX suite, tar, git, stress-ng; diod for ZEROFS_E2E_NINEP_SERVER=diod.
+  qemu-system-x86 linux-image-amd64 busybox-static cpio kmod
+  python3 stress-ng git tar diffutils findutils util-linux diod
+)
 missing=()
 for pkg in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -3,6 +3,31 @@ using ZeroFs.Workloads;
 
 // Usage: dotnet run -c Release --project bench/ZeroFs.Workloads -- engine [--dir DIR] [--ingest-mib N] [--idle-seconds S]
 //        dotnet run -c Release --project bench/ZeroFs.Workloads -- fs [--dir DIR] [--creates N] [--write-mib N] [--tasks T]
+//        dotnet run -c Release --project bench/ZeroFs.Workloads -- dir DIR [--baseline DIR] [--empty-files N] [--small-files N]
+//              [--big-mib N] [--random-reads N] [--appends N] [--tree-files N]     (any mounted directory; see bench/rig-9p.sh)
+if (args.Length > 1 && args[0] == "dir")
+{
+    var options = new DirectoryWorkloadOptions { Directory = args[1] };
+    for (var i = 2; i + 1 < args.Length; i += 2)
+    {
+        var value = args[i + 1];
+        options = args[i] switch
+        {
+            "--baseline" => options with { Baseline = value },
+            "--empty-files" => options with { EmptyFiles = int.Parse(value, CultureInfo.InvariantCulture) },
+            "--small-files" => options with { SmallFiles = int.Parse(value, CultureInfo.InvariantCulture) },
+            "--big-mib" => options with { BigMib = long.Parse(value, CultureInfo.InvariantCulture) },
+            "--random-reads" => options with { RandomReads = int.Parse(value, CultureInfo.InvariantCulture) },
+            "--appends" => options with { Appends = int.Parse(value, CultureInfo.InvariantCulture) },
+            "--tree-files" => options with { TreeFiles = int.Parse(value, CultureInfo.InvariantCulture) },
+            _ => throw new ArgumentException($"unknown option {args[i]}"),
+        };
+    }
+
+    new DirectoryWorkloads(options).Run();
+    return 0;
+}
+
 if (args.Length > 0 && args[0] == "fs")
 {
     var fsDir = Path.Combine(Path.GetTempPath(), "zerofs-workloads");
@@ -28,7 +53,7 @@ if (args.Length > 0 && args[0] == "fs")
 
 if (args.Length == 0 || args[0] != "engine")
 {
-    Console.Error.WriteLine("usage: ZeroFs.Workloads engine [--dir DIR] [--ingest-mib N] [--idle-seconds S]");
+    Console.Error.WriteLine("usage: ZeroFs.Workloads engine|fs|dir ... (see the comment at the top of Program.cs)");
     return 2;
 }
 

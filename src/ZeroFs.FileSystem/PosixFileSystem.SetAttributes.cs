@@ -100,6 +100,16 @@ public sealed partial class PosixFileSystem
         return inode.ToAttributes();
     }
 
+    // A kernel client turns "write or truncate by someone else kills suid/sgid" (ATTR_KILL_SUID) into
+    // a mode change sent with the truncate (v9fs, NFS): any caller may drop those two bits, nothing more.
+    private static bool OnlyClearsSetIdBits(uint current, uint requested)
+    {
+        const uint SetIdBits = PermissionChecker.SetUid | PermissionChecker.SetGid;
+        var before = current & 0xFFF;
+        var after = requested & 0xFFF;
+        return (after & ~before) == 0 && ((before ^ after) & ~SetIdBits) == 0;
+    }
+
     private FsStatus CheckSetAttributes(in Credentials caller, InodeRecord inode, SetAttributes changes)
     {
         var owner = PermissionChecker.IsOwnerOrRoot(inode, caller);
@@ -108,7 +118,7 @@ public sealed partial class PosixFileSystem
             return FsStatus.NotSupported; // Linux has no lchmod: a symlink's mode is always 0777
         }
 
-        if (changes.Mode is not null && !owner)
+        if (changes.Mode is { } requested && !owner && !OnlyClearsSetIdBits(inode.Mode, requested))
         {
             return FsStatus.NotPermitted;
         }

@@ -13,6 +13,7 @@ using ZeroFs.Hosting.Engine;
 using ZeroFs.Hosting.Logging;
 using ZeroFs.Hosting.Serving;
 using ZeroFs.Hosting.Storage;
+using ZeroFs.Nbd.Server;
 using ZeroFs.Nfs;
 using ZeroFs.NineP.Server;
 using ZeroFs.ObjectStore;
@@ -406,7 +407,7 @@ public sealed class ZeroFsHost : IAsyncDisposable
     {
         var bindings = new List<ProtocolBinding>();
         var unserved = new List<string>();
-        AddBindings(fileSystem, bindings, unserved);
+        await AddBindingsAsync(fileSystem, bindings, unserved, cancellationToken).ConfigureAwait(false);
         UnservedProtocols = unserved;
         if (unserved.Count > 0)
         {
@@ -421,7 +422,7 @@ public sealed class ZeroFsHost : IAsyncDisposable
     }
 
     // One binding per protocol server this build contains; configured protocols it lacks are reported.
-    private void AddBindings(PosixFileSystem fileSystem, List<ProtocolBinding> bindings, List<string> unserved)
+    private async Task AddBindingsAsync(PosixFileSystem fileSystem, List<ProtocolBinding> bindings, List<string> unserved, CancellationToken cancellationToken)
     {
         var servers = Options.Servers;
         if (servers.NineP is { HasListeners: true } ninep)
@@ -439,9 +440,16 @@ public sealed class ZeroFsHost : IAsyncDisposable
             bindings.Add(new ProtocolBinding("nfs", nfs.Addresses, null, new NfsConnectionHandler(server)));
         }
 
-        if (servers.Nbd is { HasListeners: true })
+        if (servers.Nbd is { HasListeners: true } nbd)
         {
-            unserved.Add("nbd");
+            var server = new NbdServer(fileSystem, new NbdServerOptions(), _loggerFactory);
+            if (!fileSystem.IsReadOnly)
+            {
+                // Exports are the files in /.nbd; a writer makes sure the directory exists (replicas only read it).
+                await server.EnsureExportDirectoryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            bindings.Add(new ProtocolBinding("nbd", nbd.Addresses, nbd.UnixSocket, new NbdConnectionHandler(server)));
         }
 
         if (servers.Rpc is { HasListeners: true })

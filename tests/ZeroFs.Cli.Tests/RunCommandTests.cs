@@ -162,6 +162,7 @@ public sealed class RunCommandTests
         Assert.True(File.Exists(dir.Combine("zerofs-data/keys/zerofs.key")));
         Assert.Contains("ninep 127.0.0.1:5564", process.Stdout, StringComparison.Ordinal);
         Assert.Contains("nfs 127.0.0.1:2049", process.Stdout, StringComparison.Ordinal);
+        Assert.Contains("nbd-client 127.0.0.1 10809", process.Stdout, StringComparison.Ordinal);
         Assert.Contains("port=5564", process.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("info:", process.Stderr, StringComparison.Ordinal);
 

@@ -78,6 +78,23 @@ public class SetAttributesTests
     }
 
     [Fact]
+    public async Task TruncateByNonOwner_WithModeClearingOnlySetIdBits_IsAllowed_AnyOtherModeChangeIsNot()
+    {
+        // Kernel clients send "truncate by someone else" as size + a mode without suid/sgid in one setattr.
+        await using var h = await OpenAsync();
+        var f = await h.CreateFileAsync(Alice, PosixFileSystem.RootId, "f", 0x1FF);
+        await h.Fs.SetAttributesAsync(Alice, f, Chmod(0xDFF)); // 06777
+        var kill = await h.Fs.SetAttributesAsync(Bob, f, new SetAttributes { Size = 0, Mode = 0x1FF });
+        Assert.Equal(FsStatus.Ok, kill.Status);
+        Assert.Equal(0x1FFu, kill.Value.Mode);
+
+        await h.Fs.SetAttributesAsync(Alice, f, Chmod(0xDFF));
+        Assert.Equal(FsStatus.Ok, (await h.Fs.SetAttributesAsync(Bob, f, new SetAttributes { Size = 1, Mode = 0x9FF })).Status); // sgid only
+        Assert.Equal(FsStatus.NotPermitted, (await h.Fs.SetAttributesAsync(Bob, f, new SetAttributes { Size = 0, Mode = 0x1FD })).Status);
+        Assert.Equal(FsStatus.NotPermitted, (await h.Fs.SetAttributesAsync(Bob, f, Chmod(0xFFF))).Status); // adding bits
+    }
+
+    [Fact]
     public async Task Utimens_ExplicitTimesNeedOwner_NowNeedsWritePermission()
     {
         await using var h = await OpenAsync();

@@ -13,8 +13,9 @@ internal sealed partial class NinePSession
     /// <summary>
     /// Tlock: places or releases a byte-range lock for the owner (this session, client_id, proc_id). A
     /// conflict answers BLOCKED at once, with or without the BLOCK flag: the Linux client retries.
-    /// A read lock needs a fid open for reading, a write lock one open for writing (EBADF). Locks are
-    /// released when the fid they were placed through is clunked, and when the session ends.
+    /// Any lock needs an open fid (EBADF otherwise), whatever its open mode: the Linux client also
+    /// implements flock(2) with Tlock, and flock(LOCK_EX) on a read-only descriptor is legal; for fcntl
+    /// locks the client's kernel has already checked the descriptor's mode. Locks are released when the fid they were placed through is clunked, and when the session ends.
     /// </summary>
     private void Lock(NinePRequest request)
     {
@@ -82,9 +83,7 @@ internal sealed partial class NinePSession
 
         var errno = type switch
         {
-            LockType.Read => fid.CanRead ? 0 : P9Errno.EBADF,
-            LockType.Write => fid.CanWrite ? 0 : P9Errno.EBADF,
-            LockType.Unlock => fid.IsOpen ? 0 : P9Errno.EBADF,
+            LockType.Read or LockType.Write or LockType.Unlock => fid.IsOpen ? 0 : P9Errno.EBADF,
             _ => P9Errno.EINVAL,
         };
         if (errno != 0)
