@@ -3,7 +3,9 @@
 #   scripts/fuse-posix-suite.sh TARGET [--aname NAME] [-- SUITE-ARGS...]
 # TARGET is what `zerofs mount` takes (host:port, unix:/path). Mounts on a temp dir as root (the
 # suite then also runs its permission checks as other uids), runs the suite, unmounts, and exits
-# with the suite's status. Example against a local `zerofs run`:  scripts/fuse-posix-suite.sh 127.0.0.1:5564
+# with the suite's status. Example against a local `zerofs run`:
+#   scripts/fuse-posix-suite.sh 127.0.0.1:5564 -- --no-groups --no-xattr-empty --no-atime --no-sparse
+# (the capabilities a zerofs 9P mount lacks; tests/ZeroFs.Fuse.Tests/PosixSuiteTests.cs runs the same).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 target="${1:?usage: $0 TARGET [--aname NAME] [-- SUITE-ARGS...]}"

@@ -37,12 +37,8 @@ internal sealed partial class FuseFileSystem
     /// truncate through an open file (ftruncate) uses that file's fid.
     /// </summary>
     /// <remarks>
-    /// The kernel clears setuid/setgid bits before a write or truncate by someone else as a mode change
-    /// sent with the writer's identity, which the server would refuse (only the owner may chmod). With
-    /// kernel permission checks on, a non-owner's chmod never gets here, so a mode change from a
-    /// non-owner that only drops S_ISUID/S_ISGID is that clearing: it is not sent, because the server
-    /// clears the bits itself on the write or truncate (as Linux does), and the reply already shows the
-    /// cleared mode so that the kernel's attribute cache agrees with the server after the write.
+    /// The kernel clears setuid/setgid bits before a write or truncate by someone else with a mode
+    /// change sent as the writer; the server allows anyone that change (it only drops those bits).
     /// </remarks>
     public async Task SetattrAsync(nint request, Caller caller, ulong ino, SetattrRequest change)
     {
@@ -57,13 +53,9 @@ internal sealed partial class FuseFileSystem
                     : await s.Item1.GetFidAsync(session, s.inode, s.Uid).ConfigureAwait(false);
                 var c = s.change;
                 var valid = SetattrMask.None;
-                uint killed = 0;
                 if ((c.ToSet & SetattrRequest.SetMode) != 0)
                 {
-                    killed = s.Uid != 0 && s.Item1._options.KernelPermissionChecks
-                        ? KilledPrivileges(await session.Client.GetattrAsync(fid, GetattrMask.Basic).ConfigureAwait(false), s.Uid, c.Mode)
-                        : 0;
-                    valid |= killed == 0 ? SetattrMask.Mode : SetattrMask.None;
+                    valid |= SetattrMask.Mode;
                 }
 
                 if ((c.ToSet & SetattrRequest.SetUid) != 0)
@@ -112,8 +104,7 @@ internal sealed partial class FuseFileSystem
                     await session.Client.SetattrAsync(message).ConfigureAwait(false);
                 }
 
-                var result = await session.Client.GetattrAsync(fid, GetattrMask.Basic).ConfigureAwait(false);
-                return killed == 0 ? result : result with { Mode = result.Mode & ~killed };
+                return await session.Client.GetattrAsync(fid, GetattrMask.Basic).ConfigureAwait(false);
             }).ConfigureAwait(false);
             ReplyAttributes(request, attributes);
         }
@@ -121,20 +112,6 @@ internal sealed partial class FuseFileSystem
         {
             ReplyError(request, ex, "setattr");
         }
-    }
-
-    /// <summary>
-    /// The S_ISUID/S_ISGID bits a mode change by <paramref name="uid"/> clears, if it is the kernel's
-    /// clearing before a write or truncate (see <see cref="SetattrAsync"/>): the caller does not own the
-    /// file and the new mode is the current one less some of those bits. Otherwise 0.
-    /// </summary>
-    private static uint KilledPrivileges(FileAttributes current, uint uid, uint mode)
-    {
-        const uint Privileges = 0xc00; // S_ISUID | S_ISGID
-        var before = current.Mode & 0xfff;
-        var after = mode & 0xfff;
-        var killed = before & ~after;
-        return current.Uid != uid && killed != 0 && (killed & ~Privileges) == 0 && (after & ~before) == 0 ? killed : 0;
     }
 
     public async Task ReadlinkAsync(nint request, Caller caller, ulong ino)

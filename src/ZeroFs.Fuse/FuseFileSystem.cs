@@ -83,8 +83,8 @@ internal sealed partial class FuseFileSystem
     /// <summary>
     /// FUSE init: read and write sizes follow the negotiated msize, no splicing, the writeback cache
     /// when asked for, and the kernel clears setuid/setgid bits itself (no FUSE_CAP_HANDLE_KILLPRIV;
-    /// libfuse 3.14 never passes that flag on anyway): it sends the clearing as a setattr, which
-    /// <see cref="SetattrAsync"/> recognises, and its attribute cache then shows the cleared mode at once.
+    /// libfuse 3.14 never passes that flag on anyway): it sends the clearing as a mode change, which the
+    /// server accepts from any writer, so its attribute cache shows the cleared mode at once.
     /// </summary>
     public unsafe void Initialize(FuseConnectionInfo* connection)
     {
