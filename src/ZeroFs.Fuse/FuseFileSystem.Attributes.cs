@@ -39,6 +39,10 @@ internal sealed partial class FuseFileSystem
     /// <remarks>
     /// The kernel clears setuid/setgid bits before a write or truncate by someone else with a mode
     /// change sent as the writer; the server allows anyone that change (it only drops those bits).
+    /// With the writeback cache the kernel keeps mtime and ctime itself and sends them as explicit
+    /// values (with FATTR_CTIME, which no system call sets) after writes, truncates and touches; only
+    /// the owner may set explicit times, and the kernel has already refused a non-owner's explicit
+    /// utimensat, so for anyone else those times become the server's "now", which a writer may set.
     /// </remarks>
     public async Task SetattrAsync(nint request, Caller caller, ulong ino, SetattrRequest change)
     {
@@ -53,6 +57,18 @@ internal sealed partial class FuseFileSystem
                     : await s.Item1.GetFidAsync(session, s.inode, s.Uid).ConfigureAwait(false);
                 var c = s.change;
                 var valid = SetattrMask.None;
+                var kernelTimes = (c.ToSet & SetattrRequest.SetCtime) != 0 && (c.ToSet & (SetattrRequest.SetAtime | SetattrRequest.SetMtime)) != 0
+                    && s.Uid != 0 && s.Item1._options.KernelPermissionChecks
+                    && (await session.Client.GetattrAsync(fid, GetattrMask.Basic).ConfigureAwait(false)).Uid != s.Uid;
+                if (kernelTimes)
+                {
+                    c = c with
+                    {
+                        ToSet = c.ToSet | ((c.ToSet & SetattrRequest.SetAtime) != 0 ? SetattrRequest.SetAtimeNow : 0)
+                            | ((c.ToSet & SetattrRequest.SetMtime) != 0 ? SetattrRequest.SetMtimeNow : 0),
+                    };
+                }
+
                 if ((c.ToSet & SetattrRequest.SetMode) != 0)
                 {
                     valid |= SetattrMask.Mode;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using ZeroFs.Fuse.Interop;
+using ZeroFs.NineP.Client;
 using ZeroFs.NineP.Protocol;
 using FileAttributes = ZeroFs.NineP.Client.FileAttributes;
 
@@ -22,13 +23,25 @@ internal sealed partial class FuseFileSystem
         {
             var inode = GetInode(ino);
             var openFlags = ToOpenFlags(flags);
-            var handle = await CallAsync("open", replayable: true, (this, inode, openFlags, caller.Uid), static async (session, s) =>
+            var wanted = (OpenFlags)(uint)flags & PassedFlags & ~(_options.WritebackCache ? OpenFlags.Append : 0);
+            var handle = await CallAsync("open", replayable: true, (this, inode, openFlags, wanted, caller.Uid), static async (session, s) =>
             {
                 var nodeFid = await s.Item1.GetFidAsync(session, s.inode, s.Uid).ConfigureAwait(false);
                 var clone = await session.Client.WalkAsync(nodeFid, []).ConfigureAwait(false);
+                var openFlags = s.openFlags;
                 try
                 {
-                    await session.Client.LopenAsync(clone.Fid, s.openFlags).ConfigureAwait(false);
+                    try
+                    {
+                        await session.Client.LopenAsync(clone.Fid, openFlags).ConfigureAwait(false);
+                    }
+                    catch (NinePException ex) when (ex.Errno == Errors.EACCES && s.wanted != openFlags)
+                    {
+                        // A write-only open widened for the writeback cache, of a file the caller may not
+                        // read: open it as asked; only page reads around partial writes will fail then.
+                        openFlags = s.wanted;
+                        await session.Client.LopenAsync(clone.Fid, openFlags).ConfigureAwait(false);
+                    }
                 }
                 catch
                 {
@@ -36,7 +49,7 @@ internal sealed partial class FuseFileSystem
                     throw;
                 }
 
-                return s.Item1.AddHandle(s.inode, s.Uid, s.openFlags & ~OpenFlags.Truncate, isDirectory: false, clone.Fid, session.Generation);
+                return s.Item1.AddHandle(s.inode, s.Uid, openFlags & ~OpenFlags.Truncate, isDirectory: false, clone.Fid, session.Generation);
             }).ConfigureAwait(false);
             ReplyOpen(request, handle.Id, flags);
         }

@@ -42,6 +42,18 @@ public sealed class PosixSuiteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Suite_WithTheWritebackCache_AsRoot_Passes()
+    {
+        // The kernel then widens write-only opens, and keeps and sends mtime/ctime itself.
+        await using var writeback = await TestMount.StartAsync(_server, o => o with { WritebackCache = true });
+        var dir = writeback.Combine("writeback");
+        Directory.CreateDirectory(dir);
+        var (exit, output, error) = await Shell.RunAsync(Shell.Python, [Suite, .. Capabilities.Split(' '), "--readdir-count", "2000", dir], null);
+        Assert.True(exit == 0, $"posix_suite exited {exit}:\n{output}\n{error}");
+        Assert.Contains(" 0 failed", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Suite_AsOtherUser_Passes()
     {
         var dir = _mount.Combine("user");
