@@ -27,6 +27,7 @@ internal static class MountHints
             if (First("ninep") is { } ninepTcp)
             {
                 hints.Add($"9P:   mount -t 9p -o trans=tcp,port={ninepTcp.Port},version=9p2000.L,msize=1048576,access=user,cache=mmap {Host(ninepTcp, bracketIpv6: false)} /mnt/zerofs");
+                hints.Add($"      or without root (FUSE): zerofs mount {Host(ninepTcp, bracketIpv6: true)}:{ninepTcp.Port} /mnt/zerofs");
             }
             else if (ninep.UnixSocket is { } socket)
             {
