@@ -17,10 +17,25 @@ namespace ZeroFs.EndToEnd.Tests;
 public sealed class KernelNfsMountTests
 {
     /// <summary>
-    /// NFSv3 has no extended attributes (that came with NFSv4.2 / RFC 8276). Everything else stays on:
-    /// AUTH_SYS carries the uid, gid and supplementary groups, and nfstime3 carries nanoseconds.
+    /// NFSv3 has no extended attributes (they came with NFSv4.2, RFC 8276). nfstime3's seconds are a uint32
+    /// (RFC 1813), so times past 2106 cannot travel: Linux's NFSv3 superblock has s_time_max = U32_MAX and the
+    /// VFS clamps the suite's year-2200 times to 4294967295 before the client sends them (2038-2106 work).
+    /// Everything else stays on: AUTH_SYS carries the uid, gid and supplementary groups, and nfstime3 carries
+    /// nanoseconds.
     /// </summary>
-    private const string NfsCapabilities = "--no-xattr";
+    private const string NfsCapabilities = "--no-xattr --no-ts64";
+
+    /// <summary>
+    /// The Linux NFS client's "silly rename" (fs/nfs/unlink.c): NFSv3 has no open state, so when a file that is
+    /// open in the client is unlinked or renamed over, the client renames it to <c>.nfsXXXX</c> instead and
+    /// removes that at the last close. Until then the name stays listed and the file keeps nlink 1; the
+    /// server never sees the unlink.
+    /// </summary>
+    private static readonly Dictionary<string, string> ClientKnownFailures = new()
+    {
+        ["rename_replaces_atomically"] = "the NFS client silly-renames the open file that was replaced (nlink stays 1)",
+        ["unlinked_open_file_stays_usable"] = "the NFS client silly-renames the unlinked open file (.nfsXXXX stays listed)",
+    };
 
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(20);
 
@@ -50,8 +65,8 @@ public sealed class KernelNfsMountTests
             [results],
             Timeout);
 
-        var problems = SuiteReport.Problems("as root", Path.Combine(results, "root.tap"), minimumChecks: 85, server.Name, server.KnownSuiteFailures, run)
-            + SuiteReport.Problems("as uid 1000", Path.Combine(results, "user.tap"), minimumChecks: 85, server.Name, server.KnownSuiteFailures, run);
+        var problems = SuiteReport.Problems("as root", Path.Combine(results, "root.tap"), minimumChecks: 85, server.Name, ClientKnownFailures, run)
+            + SuiteReport.Problems("as uid 1000", Path.Combine(results, "user.tap"), minimumChecks: 85, server.Name, ClientKnownFailures, run);
         Assert.True(problems.Length == 0, $"{problems}{server.Diagnostics}");
         Assert.True(
             run.ExitCode == 0 && run.Stdout.Contains("workloads: all steps passed", StringComparison.Ordinal),
