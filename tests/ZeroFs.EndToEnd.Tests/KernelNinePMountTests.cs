@@ -1,4 +1,3 @@
-using System.Text;
 using ZeroFs.EndToEnd.Tests.Infrastructure;
 using ZeroFs.Testing;
 
@@ -41,7 +40,7 @@ public sealed class KernelNinePMountTests
         using var temp = new TempDirectory();
         using var server = NinePServers.Create(temp);
         await server.StartAsync();
-        var results = SharedResults(temp);
+        var results = Rig.SharedResults(temp);
         File.Copy(RepositoryPaths.Guest("posix_suite.py"), Path.Combine(results, "posix_suite.py"));
 
         var run = await Rig.RunAsync(
@@ -56,8 +55,8 @@ public sealed class KernelNinePMountTests
             SuiteTimeout);
 
         Assert.True(run.ExitCode == 0, $"the guest script failed\n{run.Tail(40)}\n{server.Diagnostics}");
-        var problems = SuiteProblems("as root", Path.Combine(results, "root.tap"), minimumChecks: 85, server, run)
-            + SuiteProblems("as uid 1000", Path.Combine(results, "user.tap"), minimumChecks: 85, server, run);
+        var problems = SuiteReport.Problems("as root", Path.Combine(results, "root.tap"), minimumChecks: 85, server.Name, server.KnownSuiteFailures, run)
+            + SuiteReport.Problems("as uid 1000", Path.Combine(results, "user.tap"), minimumChecks: 85, server.Name, server.KnownSuiteFailures, run);
         Assert.True(problems.Length == 0, $"{problems}{server.Diagnostics}");
     }
 
@@ -67,7 +66,7 @@ public sealed class KernelNinePMountTests
         using var temp = new TempDirectory();
         using var server = NinePServers.Create(temp);
         await server.StartAsync();
-        var results = SharedResults(temp);
+        var results = Rig.SharedResults(temp);
 
         // /usr/include/linux: 763 headers in 30 dirs (6.5 MB); all of /usr/include (8,000 files) takes
         // many minutes under TCG, where every 9P round trip crosses an emulated network stack.
@@ -95,7 +94,7 @@ public sealed class KernelNinePMountTests
         using var temp = new TempDirectory();
         using var server = NinePServers.Create(temp);
         await server.StartAsync();
-        var results = SharedResults(temp);
+        var results = Rig.SharedResults(temp);
         var acks = Path.Combine(results, "acks");
         File.WriteAllText(acks, "");
 
@@ -132,44 +131,6 @@ public sealed class KernelNinePMountTests
         extra["NINEP_OPTIONS"] = options;
         extra["RESULTS"] = results;
         return extra;
-    }
-
-    /// <summary>A host directory the guest writes its results into (readable by the guest's uid 1000 too).</summary>
-    private static string SharedResults(TempDirectory temp)
-    {
-        var results = temp.Combine("results");
-        Directory.CreateDirectory(results);
-        File.SetUnixFileMode(results, (UnixFileMode)0b111_101_101);
-        return results;
-    }
-
-    /// <summary>Empty when the suite finished and every failure is one the server is known for; else what went wrong.</summary>
-    private static string SuiteProblems(string who, string path, int minimumChecks, INinePServer server, RigRun run)
-    {
-        if (!File.Exists(path))
-        {
-            return $"the suite {who} left no output\n{run.Tail(40)}\n";
-        }
-
-        var report = SuiteReport.Parse(File.ReadAllText(path));
-        if (report.Checks is not { } checks || checks < minimumChecks)
-        {
-            return $"the suite {who} did not finish ({report.Checks?.ToString() ?? "no"} checks)\n{TextTail.Of(report.Text, 30)}\n";
-        }
-
-        var unexpected = report.Failures.Where(f => !server.KnownSuiteFailures.ContainsKey(f.Key)).ToList();
-        if (unexpected.Count == 0)
-        {
-            return "";
-        }
-
-        var message = new StringBuilder($"{unexpected.Count} of {checks} POSIX checks failed {who} on {server.Name}:\n");
-        foreach (var (name, detail) in unexpected)
-        {
-            message.Append("  ").Append(name).Append(": ").AppendLine(detail);
-        }
-
-        return message.ToString();
     }
 
     private static async Task WaitForLinesAsync(string path, int count, Task<RigRun> writer, INinePServer server)

@@ -1,9 +1,10 @@
-# Guest: the POSIX suite on the 9P mount, as root and then as uid/gid 1000 in a directory it owns.
+# Guest: the POSIX suite on the mount (9P, or NFS with MOUNT_KIND=nfs), as root and then as uid/gid 1000 in a directory it owns.
+#   MOUNT_KIND     ninep (default) or nfs: which mount-*.sh mounts /mnt/z
 #   RESULTS        shared host dir; holds posix_suite.py and receives root.tap / user.tap
 #   SUITE_CAPS     capability switches for this front end
 #   ROOT_READDIR_COUNT / USER_READDIR_COUNT
 set -u
-. "$(dirname "$0")/mount-ninep.sh"
+. "$(dirname "$0")/mount-${MOUNT_KIND:-ninep}.sh"
 
 python3 "$RESULTS/posix_suite.py" $SUITE_CAPS --times --readdir-count "$ROOT_READDIR_COUNT" /mnt/z >"$RESULTS/root.tap" 2>&1
 echo "root suite exit $?"

@@ -17,7 +17,7 @@ internal static class NinePServers
         var choice = Environment.GetEnvironmentVariable(Variable);
         return choice switch
         {
-            null or "" or "zerofs" => new ZerofsNinePServer(directory),
+            null or "" or "zerofs" => new ZerofsServer(directory),
             "diod" => new DiodNinePServer(directory),
             _ => throw new InvalidOperationException($"{Variable}={choice}: expected zerofs or diod"),
         };

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using ZeroFs.Testing;
 
 namespace ZeroFs.EndToEnd.Tests.Infrastructure;
 
@@ -89,6 +90,15 @@ internal static class Rig
             default:
                 return run;
         }
+    }
+
+    /// <summary>A host directory for <c>--share</c> that the guest writes its results into (readable by the guest's uid 1000 too).</summary>
+    public static string SharedResults(TempDirectory temp)
+    {
+        var results = temp.Combine("results");
+        Directory.CreateDirectory(results);
+        File.SetUnixFileMode(results, (UnixFileMode)0b111_101_101);
+        return results;
     }
 
     private static void Append(StringBuilder builder, string? line)

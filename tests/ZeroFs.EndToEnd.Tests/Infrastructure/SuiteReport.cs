@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace ZeroFs.EndToEnd.Tests.Infrastructure;
@@ -58,6 +59,39 @@ internal sealed partial class SuiteReport
         }
 
         return new SuiteReport(text, checks, passed, skipped, failures);
+    }
+
+    /// <summary>
+    /// Empty when the suite's output at <paramref name="path"/> shows it finished with at least
+    /// <paramref name="minimumChecks"/> checks and every failure is in <paramref name="knownFailures"/>; else what went wrong.
+    /// </summary>
+    public static string Problems(
+        string who, string path, int minimumChecks, string serverName, IReadOnlyDictionary<string, string> knownFailures, RigRun run)
+    {
+        if (!File.Exists(path))
+        {
+            return $"the suite {who} left no output\n{run.Tail(40)}\n";
+        }
+
+        var report = Parse(File.ReadAllText(path));
+        if (report.Checks is not { } checks || checks < minimumChecks)
+        {
+            return $"the suite {who} did not finish ({report.Checks?.ToString(CultureInfo.InvariantCulture) ?? "no"} checks)\n{TextTail.Of(report.Text, 30)}\n";
+        }
+
+        var unexpected = report.Failures.Where(f => !knownFailures.ContainsKey(f.Key)).ToList();
+        if (unexpected.Count == 0)
+        {
+            return "";
+        }
+
+        var message = new StringBuilder($"{unexpected.Count} of {checks} POSIX checks failed {who} on {serverName}:\n");
+        foreach (var (name, detail) in unexpected)
+        {
+            message.Append("  ").Append(name).Append(": ").AppendLine(detail);
+        }
+
+        return message.ToString();
     }
 
     [GeneratedRegex(@"^not ok \d+ (\w+): (.*)$")]
