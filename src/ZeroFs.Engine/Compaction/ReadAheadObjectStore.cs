@@ -55,6 +55,10 @@ internal sealed class ReadAheadObjectStore(IObjectStore inner, int windowBytes) 
         inner.PutAsync(key, body, condition, metadata, cancellationToken);
 
     /// <inheritdoc/>
+    public IObjectUpload StartUpload(string key, PutCondition condition, IReadOnlyDictionary<string, string>? metadata = null) =>
+        inner.StartUpload(key, condition, metadata);
+
+    /// <inheritdoc/>
     public IAsyncEnumerable<ObjectMeta> ListAsync(string prefix, string? startAfter = null, CancellationToken cancellationToken = default) =>
         inner.ListAsync(prefix, startAfter, cancellationToken);
 
