@@ -77,6 +77,47 @@ public sealed record EngineOptions
     /// <summary>Bytes a forward scan reads ahead per table, in coalesced ranged GETs (default 1 MiB; 0 disables).</summary>
     public int ReadAheadBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>
+    /// The one memory budget of the writer (decision engine-0004): memtables, WAL buffers, table
+    /// upload segments, compaction read-ahead, block cache and table metadata together. The
+    /// memtables get what the other parts' bounds leave (<see cref="EffectiveMaxUnflushedBytes"/>),
+    /// and writes also wait while the accounted total (<see cref="Db.MemoryUsage"/>) is at or over
+    /// the budget. Null (default) means the sum of the parts' bounds, <see cref="DefaultMemoryBudget"/>.
+    /// </summary>
+    public long? MemoryBudgetBytes { get; init; }
+
+    /// <summary>The budget in force: <see cref="MemoryBudgetBytes"/>, or <see cref="DefaultMemoryBudget"/>.</summary>
+    public long EffectiveMemoryBudget => MemoryBudgetBytes ?? DefaultMemoryBudget;
+
+    /// <summary>
+    /// The bound of the writer's working buffers: the WAL's (the open segment, three cut ones
+    /// waiting, the sealed copy), three upload segments per table writer (L0 uploads and
+    /// embedded compaction jobs) and one 4 MiB read-ahead window per source of each compaction job.
+    /// </summary>
+    public long WorkingMemoryBytes
+    {
+        get
+        {
+            var jobs = CompactorMode == Compaction.CompactorMode.Embedded ? Compactor.MaxConcurrentJobs : 0;
+            var writers = L0UploadParallelism + jobs;
+            var compactionReads = (long)jobs * (Compactor.MaxSources + 1) * Compaction.CompactionExecutor.ReadAheadBytes;
+            return ((Wal.WalWriter.MaxCutSegments + 2L) * WalMaxBytes) + (3L * writers * Sst.PartBytes) + compactionReads;
+        }
+    }
+
+    /// <summary>
+    /// The sum of every part's own bound: <see cref="MaxUnflushedBytes"/> (memtables) +
+    /// <see cref="WorkingMemoryBytes"/> + the block and metadata caches.
+    /// </summary>
+    public long DefaultMemoryBudget => MaxUnflushedBytes + WorkingMemoryBytes + BlockCacheBytes + MetadataCacheBytes;
+
+    /// <summary>
+    /// The memtables' bound in force: <see cref="MaxUnflushedBytes"/>, or less when
+    /// <see cref="MemoryBudgetBytes"/> leaves less after the caches and <see cref="WorkingMemoryBytes"/>.
+    /// </summary>
+    public long EffectiveMaxUnflushedBytes =>
+        Math.Min(MaxUnflushedBytes, EffectiveMemoryBudget - BlockCacheBytes - MetadataCacheBytes - WorkingMemoryBytes);
+
     /// <summary>Seed of the engine's random source (ULIDs, skiplist heights); null = unseeded.</summary>
     public int? RandomSeed { get; init; }
 
@@ -111,6 +152,15 @@ public sealed record EngineOptions
                 $"{nameof(MaxUnflushedBytes)} ({MaxUnflushedBytes}) must exceed {nameof(L0TableBytes)} × (1 + {nameof(L0UploadParallelism)}) " +
                 $"({L0TableBytes * (1L + L0UploadParallelism)}).",
                 nameof(MaxUnflushedBytes));
+        }
+
+        if (EffectiveMaxUnflushedBytes <= L0TableBytes * (1L + L0UploadParallelism))
+        {
+            throw new ArgumentException(
+                $"{nameof(MemoryBudgetBytes)} ({EffectiveMemoryBudget}) leaves {EffectiveMaxUnflushedBytes} bytes for memtables after the caches " +
+                $"({BlockCacheBytes + MetadataCacheBytes}) and the working buffers ({WorkingMemoryBytes}); they need more than " +
+                $"{nameof(L0TableBytes)} × (1 + {nameof(L0UploadParallelism)}) ({L0TableBytes * (1L + L0UploadParallelism)}).",
+                nameof(MemoryBudgetBytes));
         }
 
         if (WalStoreTag is not null && (WalStoreTag.Length == 0 || WalStoreTag.Length > 200 || WalStoreTag.Any(char.IsControl)))

@@ -5,12 +5,15 @@ namespace ZeroFs.ObjectStore;
 /// <summary>Part-by-part writes: parts are appended to one temp file, published like a PUT when complete.</summary>
 public sealed partial class LocalDirectoryObjectStore
 {
-    // The temp file is created at the first part; the last part, the fsync, the etag (hash of the
-    // file, read back from the page cache, so it equals a PUT of the same bytes) and the publish
-    // happen at completion. A failed or abandoned upload leaves at most a temp file, deleted on dispose.
+    // The temp file is created at the first part; the last part, the fsync, the etag (the content
+    // hash, as for a PUT of the same bytes: hashed part by part as they come, or read back from the
+    // file when a part was rewritten) and the publish happen at completion. A failed or abandoned
+    // upload leaves at most a temp file, deleted on dispose.
     private sealed class LocalUpload(LocalDirectoryObjectStore store, string key, PutCondition condition, IReadOnlyDictionary<string, string>? metadata)
         : IObjectUpload
     {
+        private readonly System.IO.Hashing.XxHash128 _hash = new();
+        private bool _hashValid = true;
         private SafeFileHandle? _handle;
         private string? _tempPath;
         private int _parts;
@@ -35,6 +38,12 @@ public sealed partial class LocalDirectoryObjectStore
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw store.Failure("PUT", key, e);
+            }
+
+            _hashValid &= !rewrite;
+            if (_hashValid)
+            {
+                _hash.Append(part.Span);
             }
 
             _lastPartStart = offset;
@@ -66,7 +75,18 @@ public sealed partial class LocalDirectoryObjectStore
                     await RandomAccess.WriteAsync(handle, lastPart, _length, cancellationToken).ConfigureAwait(false);
                     RandomAccess.SetLength(handle, total); // drops bytes of a longer part that a retry replaced
                     RandomAccess.FlushToDisk(handle);
-                    _durable = (LocalDirectoryNative.StatHandle(handle, _tempPath!), ContentETag.Compute(handle, total));
+                    string contentETag;
+                    if (_hashValid)
+                    {
+                        _hash.Append(lastPart.Span);
+                        contentETag = Convert.ToHexStringLower(_hash.GetCurrentHash());
+                    }
+                    else
+                    {
+                        contentETag = ContentETag.Compute(handle, total);
+                    }
+
+                    _durable = (LocalDirectoryNative.StatHandle(handle, _tempPath!), contentETag);
                     handle.Dispose();
                     _handle = null;
                 }
