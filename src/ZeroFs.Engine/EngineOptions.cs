@@ -53,8 +53,25 @@ public sealed record EngineOptions
     /// </summary>
     public TimeSpan FlushInterval { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often the writer re-reads the manifest to detect a newer writer (default 1 s).</summary>
+    /// <summary>
+    /// How often the writer re-reads the manifest while other processes change it (default 1 s):
+    /// to see a standalone compactor's commits and a newer writer. The writer's own publishes and
+    /// its embedded compactor's commits need no read. While reads find nothing new the interval
+    /// doubles up to <see cref="ManifestPollMaxInterval"/> (decision engine-0005). A fenced writer
+    /// that writes learns it at its next WAL or manifest write regardless.
+    /// </summary>
     public TimeSpan ManifestPollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The longest interval between manifest reads of a writer that sees no change from other
+    /// processes: how late an idle writer notices a newer writer or a standalone compactor's
+    /// commit. Null (default) means 60 × <see cref="ManifestPollInterval"/> (60 s). Keep it well
+    /// below a standalone compactor's hold lifetime (15 min), which keeps compacted-away tables.
+    /// </summary>
+    public TimeSpan? ManifestPollMaxInterval { get; init; }
+
+    /// <summary>The manifest poll's longest interval in force.</summary>
+    public TimeSpan EffectiveManifestPollMaxInterval => ManifestPollMaxInterval ?? ManifestPollInterval * 60;
 
     /// <summary>Freeze and publish the memtable on close (default true); false leaves it to WAL replay.</summary>
     public bool PublishOnClose { get; init; } = true;
@@ -132,6 +149,7 @@ public sealed record EngineOptions
         ArgumentOutOfRangeException.ThrowIfGreaterThan(L0UploadParallelism, 16, nameof(L0UploadParallelism));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(FlushInterval, TimeSpan.Zero, nameof(FlushInterval));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ManifestPollInterval, TimeSpan.Zero, nameof(ManifestPollInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThan(EffectiveManifestPollMaxInterval, ManifestPollInterval, nameof(ManifestPollMaxInterval));
         if (BlockCacheBytes != 0)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(BlockCacheBytes, 64L * 1024, nameof(BlockCacheBytes));
