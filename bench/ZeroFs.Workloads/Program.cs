@@ -1,7 +1,7 @@
 using System.Globalization;
 using ZeroFs.Workloads;
 
-// Usage: dotnet run -c Release --project bench/ZeroFs.Workloads -- engine [--dir DIR] [--ingest-mib N] [--idle-seconds S]
+// Usage: dotnet run -c Release --project bench/ZeroFs.Workloads -- engine [--dir DIR] [--ingest-mib N] [--idle-seconds S] [--only ingest|puts|latency|idle] [--memory-mib N]
 //        dotnet run -c Release --project bench/ZeroFs.Workloads -- fs [--dir DIR] [--creates N] [--write-mib N] [--tasks T]
 //        dotnet run -c Release --project bench/ZeroFs.Workloads -- dir DIR [--baseline DIR] [--empty-files N] [--small-files N]
 //              [--big-mib N] [--random-reads N] [--appends N] [--tree-files N]     (any mounted directory; see bench/rig-9p.sh)
@@ -60,6 +60,8 @@ if (args.Length == 0 || args[0] != "engine")
 var dir = Path.Combine(Path.GetTempPath(), "zerofs-workloads");
 long ingestMib = 1024;
 var idleSeconds = 30;
+string? only = null;
+long? memoryMib = null;
 for (var i = 1; i + 1 < args.Length; i += 2)
 {
     switch (args[i])
@@ -67,10 +69,12 @@ for (var i = 1; i + 1 < args.Length; i += 2)
         case "--dir": dir = args[i + 1]; break;
         case "--ingest-mib": ingestMib = long.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
         case "--idle-seconds": idleSeconds = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+        case "--only": only = args[i + 1]; break;
+        case "--memory-mib": memoryMib = long.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
         default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
     }
 }
 
 Directory.CreateDirectory(dir);
-await new EngineWorkloads(dir, ingestMib << 20, TimeSpan.FromSeconds(idleSeconds)).RunAsync();
+await new EngineWorkloads(dir, ingestMib << 20, TimeSpan.FromSeconds(idleSeconds), only, memoryMib << 20).RunAsync();
 return 0;

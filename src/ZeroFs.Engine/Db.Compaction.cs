@@ -39,7 +39,7 @@ public sealed partial class Db
                 }
 
                 var compactor = await Compactor.OpenEmbeddedAsync(
-                    _main, _walStore, _manifests, _sstSealer, _options.Compactor, _time, _logger, random, OnCompactionCommittedAsync, token)
+                    _main, _walStore, _manifests, _sstSealer, _options.Compactor, _time, _logger, random, OnCompactionCommittedAsync, _segments, _compactionReads, token)
                     .ConfigureAwait(false);
                 await using (compactor.ConfigureAwait(false))
                 {

@@ -81,44 +81,34 @@ public sealed partial class Db
         _shutdown.Dispose();
     }
 
-    // Detects fencing (ENGINE.md §11 ManifestPollInterval) and forces the periodic publish that
-    // bounds how long acknowledged writes live only in a separate WAL store.
+    // Reads the manifest to see other processes' changes (a standalone compactor's commits, a
+    // newer writer), and forces the periodic publish that bounds how long acknowledged writes live
+    // only in a separate WAL store. The read interval starts at ManifestPollInterval and doubles
+    // while a read finds no version written by another process, up to the max interval; a foreign
+    // version resets it (decision engine-0005). The writer's own publishes and its embedded
+    // compactor's commits go through the same manifest store and count as known. The loop ticks
+    // every ManifestPollInterval for the publish check, which makes no request.
     private async Task PollLoopAsync()
     {
         var token = _shutdown.Token;
+        var interval = _options.ManifestPollInterval;
+        var maxInterval = _options.EffectiveManifestPollMaxInterval;
+        var nextRead = _time.GetTimestamp();
         try
         {
             while (Volatile.Read(ref _failure) is null)
             {
                 await Task.Delay(_options.ManifestPollInterval, _time, token).ConfigureAwait(false);
-                Manifest.StoredManifest? latest;
-                try
+                if (_time.GetTimestamp() >= nextRead)
                 {
-                    latest = await _manifests.ReadLatestAsync(token).ConfigureAwait(false);
-                }
-                catch (ObjectStoreException ex)
-                {
-                    // Retried at the next interval; writes detect fencing on their own.
-                    EngineLog.PollFailed(_logger, ex);
-                    continue;
-                }
-
-                if (latest is not null && latest.Manifest.WriterEpoch > _epoch)
-                {
-                    Stop(FencedException.ByEpoch(latest.Manifest.WriterEpoch, _epoch));
-                    return;
-                }
-
-                if (latest is not null)
-                {
-                    try
+                    var foreign = await PollManifestAsync(token).ConfigureAwait(false);
+                    if (foreign is null)
                     {
-                        await RefreshTreeAsync(latest, token).ConfigureAwait(false);
+                        return; // fenced
                     }
-                    catch (ObjectStoreException ex)
-                    {
-                        EngineLog.PollFailed(_logger, ex);
-                    }
+
+                    interval = foreign.Value ? _options.ManifestPollInterval : TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, maxInterval.Ticks));
+                    nextRead = _time.GetTimestamp() + (long)(interval.TotalSeconds * _time.TimestampFrequency);
                 }
 
                 if (_time.GetElapsedTime(_lastPublishTimestamp) >= _options.FlushInterval && Volatile.Read(ref _state).Memtable.Count > 0)
@@ -136,6 +126,52 @@ public sealed partial class Db
         {
             OnBackgroundFailure(ex);
         }
+    }
+
+    // One manifest read: stops the writer when a newer writer took over (null), installs a tree
+    // changed by another process; true when the read found a version this process did not write.
+    private async Task<bool?> PollManifestAsync(CancellationToken token)
+    {
+        var known = _manifests.Cached?.Id ?? 0;
+        Manifest.StoredManifest? latest;
+        try
+        {
+            latest = await _manifests.ReadLatestAsync(token).ConfigureAwait(false);
+        }
+        catch (ObjectStoreException ex)
+        {
+            // Retried at the next interval; writes detect fencing on their own.
+            EngineLog.PollFailed(_logger, ex);
+            return false;
+        }
+
+        if (latest is null)
+        {
+            return false;
+        }
+
+        if (latest.Manifest.WriterEpoch > _epoch)
+        {
+            Stop(FencedException.ByEpoch(latest.Manifest.WriterEpoch, _epoch));
+            return null;
+        }
+
+        try
+        {
+            await RefreshTreeAsync(latest, token).ConfigureAwait(false);
+        }
+        catch (ObjectStoreException ex)
+        {
+            EngineLog.PollFailed(_logger, ex);
+        }
+
+        var foreign = latest.Id > known;
+        if (foreign)
+        {
+            Volatile.Read(ref _compactor)?.Wake(); // another process changed the tree: there may be work
+        }
+
+        return foreign;
     }
 
     // A background task failed: a WAL PUT lost its CreateOnly (fenced), a store call failed after

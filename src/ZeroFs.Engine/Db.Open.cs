@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using ZeroFs.Crypto;
 using ZeroFs.Engine.Cache;
 using ZeroFs.Engine.Manifest;
+using ZeroFs.Engine.Memory;
+using ZeroFs.Engine.Memtable;
 using ZeroFs.Engine.Wal;
 using ZeroFs.ObjectStore;
 
@@ -23,7 +25,8 @@ public sealed partial class Db
         ManifestStore manifests,
         Random random,
         RecoveredState recovered,
-        TableCache tables)
+        TableCache tables,
+        SegmentPool slabs)
     {
         _main = main;
         _walStore = walStore;
@@ -36,10 +39,19 @@ public sealed partial class Db
         _manifests = manifests;
         _random = random;
         _tables = tables;
+        _slabs = slabs;
         _ulids = recovered.Ulids;
         _epoch = recovered.Epoch;
         _fenceId = recovered.FenceId;
         _uploadSlots = new SemaphoreSlim(options.L0UploadParallelism, options.L0UploadParallelism);
+
+        // Enough idle segments for every table writer at its peak (three each: filling, ready,
+        // uploading), so steady uploading and compaction allocate no new arrays.
+        var tableWriters = options.L0UploadParallelism + (options.CompactorMode == Compaction.CompactorMode.Embedded ? options.Compactor.MaxConcurrentJobs : 0);
+        _segments = new SegmentPool(options.Sst.PartBytes, 3 * tableWriters, SignalProgress);
+        _compactionReads = new ByteCounter(SignalProgress);
+        _memoryBudget = options.EffectiveMemoryBudget;
+        _maxUnflushed = options.EffectiveMaxUnflushedBytes;
         _visibleSeq = recovered.LastSeq;
         _lastTick = recovered.LastTick;
         _lastPublishTimestamp = time.GetTimestamp();
@@ -47,7 +59,7 @@ public sealed partial class Db
         _state = new DbState(recovered.Memtable, recovered.Frozen, recovered.L0, recovered.Runs, recovered.Manifest);
         if (options.WalEnabled)
         {
-            _walWriter = new WalWriter(walStore, walSealer, recovered.FenceId + 1, options, time, _durability.Advance, OnBackgroundFailure);
+            _walWriter = new WalWriter(walStore, walSealer, recovered.FenceId + 1, options, time, OnWalDurable, OnBackgroundFailure);
         }
     }
 
@@ -94,13 +106,17 @@ public sealed partial class Db
         var walSealer = new BlockSealer(key, KeyDomain.Wal, options.Compression);
         var sstSealer = new BlockSealer(key, KeyDomain.Sst, options.Compression);
         var tables = new TableCache(main, sstSealer, options, logger);
+
+        // Memtable slabs: enough idle ones kept to refill the memtables' bound, so a steady ingest
+        // reuses the slabs of published memtables instead of leaving them to the GC.
+        var slabs = new SegmentPool(MemtableArena.SlabBytes, (int)Math.Min(int.MaxValue, options.EffectiveMaxUnflushedBytes / MemtableArena.SlabBytes));
         try
         {
             var manifests = new ManifestStore(main, manifestSealer);
             var random = options.RandomSeed is { } seed ? new Random(seed) : new Random();
-            var opener = new WriterOpener(main, walStore, walTag, options, time, logger, manifests, walSealer, random, tables);
+            var opener = new WriterOpener(main, walStore, walTag, options, time, logger, manifests, walSealer, random, tables, slabs);
             var recovered = await opener.RunAsync(cancellationToken).ConfigureAwait(false);
-            var db = new Db(main, walStore, options, time, logger, manifestSealer, walSealer, sstSealer, manifests, random, recovered, tables);
+            var db = new Db(main, walStore, options, time, logger, manifestSealer, walSealer, sstSealer, manifests, random, recovered, tables, slabs);
             db.Start();
             return db;
         }
@@ -116,6 +132,13 @@ public sealed partial class Db
 
     private void Start()
     {
+        // Replayed memtables frozen at open get their uploads before the publisher can see them.
+        foreach (var frozen in _state.Frozen)
+        {
+            var upload = frozen;
+            frozen.Upload = Task.Run(() => UploadAsync(upload));
+        }
+
         var compactorRandom = new Random(_random.Next());
         _writeLoop = Task.Run(WriteLoopAsync);
         _publishLoop = Task.Run(PublishLoopAsync);
@@ -123,10 +146,6 @@ public sealed partial class Db
         if (_options.CompactorMode == Compaction.CompactorMode.Embedded)
         {
             _compactorLoop = Task.Run(() => RunEmbeddedCompactorAsync(compactorRandom));
-        }
-        foreach (var frozen in _state.Frozen)
-        {
-            frozen.Upload = UploadAsync(frozen);
         }
 
         KickPublisher();

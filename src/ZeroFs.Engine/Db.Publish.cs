@@ -107,6 +107,13 @@ public sealed partial class Db
             Volatile.Read(ref _compactor)?.Wake();
 
             await Task.Delay(_options.ManifestPollInterval, _time, token).ConfigureAwait(false);
+
+            // A stalled writer has something to merge: it reads the manifest itself at the base
+            // interval rather than wait for the (backed-off) poll to see a standalone compactor's commit.
+            if (Volatile.Read(ref _compactor) is null && await PollManifestAsync(token).ConfigureAwait(false) is null)
+            {
+                return; // fenced: the publish fails on its epoch check
+            }
         }
     }
 }

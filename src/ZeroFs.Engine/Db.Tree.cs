@@ -38,6 +38,10 @@ public sealed partial class Db
             removed = next == state ? [] : TablesRemoved(state, next);
         }
 
+        // The published memtable's rows are now in its table: the engine lets go of its arena;
+        // readers still holding it keep it until they finish (MemtableArena).
+        published?.Table.ReleaseOwner();
+
         // Tables compacted away: forget their readers and cached blocks. Readers still held by an
         // older snapshot stay valid (they fetch from the store, which GC keeps for its minimum age).
         foreach (var tableId in removed)

@@ -45,7 +45,9 @@ public sealed partial class Db
         var seq = Volatile.Read(ref _visibleSeq) + 1;
         var tick = Math.Max(_time.GetUtcNow().ToUnixTimeMilliseconds(), _lastTick);
         _walWriter?.Append(seq, tick, batch);
+        var before = state.Memtable.ApproximateBytes;
         state.Memtable.Apply(batch, seq);
+        Volatile.Write(ref _committedBytes, _committedBytes + state.Memtable.ApproximateBytes - before);
         _lastTick = tick;
 
         // Publishing the seq makes the whole batch visible at once (invariant 3).
@@ -58,7 +60,10 @@ public sealed partial class Db
         }
     }
 
-    // Backpressure: wait while unpublished memtables hold MaxUnflushedBytes.
+    // Backpressure: wait while unpublished memtables hold EffectiveMaxUnflushedBytes, while the WAL has
+    // WalWriter.MaxCutSegments segments waiting for their PUT, or while the memory accountant's
+    // total is over the budget (Db.Memory.cs). Publishes, returned upload segments, released
+    // read-ahead windows and written WAL segments signal progress.
     private async Task WaitForRoomAsync()
     {
         var started = 0L;
@@ -70,7 +75,8 @@ public sealed partial class Db
                 throw failure;
             }
 
-            if (Volatile.Read(ref _state).UnflushedBytes < _options.MaxUnflushedBytes)
+            var state = Volatile.Read(ref _state);
+            if (state.UnflushedBytes < _maxUnflushed && _walWriter?.IsBacklogged != true && !MustWaitForMemory(state))
             {
                 break;
             }
@@ -106,9 +112,10 @@ public sealed partial class Db
             var replayAfter = _walWriter?.CutForFreeze() ?? _fenceId;
             frozen = new FrozenMemtable(state.Memtable, _ulids.Next(), replayAfter, _lastTick);
 
-            // The upload exists before the frozen table becomes visible: a publish loop that is already
-            // running may pick it up the moment the state is swapped. (UploadAsync yields before any work.)
-            frozen.Upload = UploadAsync(frozen);
+            // The upload exists before the memtable is visible in the state: the publisher may
+            // find it there at once (after publishing an older one) and awaits its upload.
+            var upload = frozen;
+            frozen.Upload = Task.Run(() => UploadAsync(upload));
             Volatile.Write(ref _state, new DbState(NewMemtable(), state.Frozen.Insert(0, frozen), state.L0, state.Runs, state.Manifest));
         }
 
@@ -116,40 +123,41 @@ public sealed partial class Db
         KickPublisher();
     }
 
-    // Build + seal + PUT one L0 table (parallelism L0UploadParallelism).
+    // Build + seal + upload one L0 table (parallelism L0UploadParallelism), streamed in parts
+    // of pooled segments (decision engine-0004).
     private async Task<SstInfo> UploadAsync(FrozenMemtable frozen)
     {
         await _uploadSlots.WaitAsync().ConfigureAwait(false);
         try
         {
-            await Task.Yield();
-            using var built = Build(frozen);
-
             // CreateOnly: a table object is never replaced (a ULID collision must not clobber a published table).
-            var put = await _main.PutAsync(SstInfo.ObjectKey(frozen.TableId), built.Body, PutCondition.CreateOnly, null, CancellationToken.None)
-                .ConfigureAwait(false);
-            if (!put.IsOk)
+            var upload = _main.StartUpload(SstInfo.ObjectKey(frozen.TableId), PutCondition.CreateOnly);
+            var writer = new SstWriter(frozen.TableId, _sstSealer, _options.Sst, new TableOutput(_segments, upload), SstCreator.Writer, _epoch);
+            await using (writer.ConfigureAwait(false))
             {
-                throw new EngineFailedException($"uploading L0 table {frozen.TableId} failed ({put.Status}): the table id is already taken");
-            }
+                // Cancellation never tears a commit: an upload runs to completion once started.
+                for (var node = frozen.Table.First; node is not null; node = Volatile.Read(ref node.Next[0]))
+                {
+                    writer.Add(node.Key, node.Seq, node.Kind, node.Value.Span);
+                    if (writer.HasPendingPart)
+                    {
+                        await writer.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+                    }
+                }
 
-            return built.Info;
+                var built = await writer.FinishAsync(CancellationToken.None).ConfigureAwait(false);
+                if (!built.Put.IsOk)
+                {
+                    throw new EngineFailedException($"uploading L0 table {frozen.TableId} failed ({built.Put.Status}): the table id is already taken");
+                }
+
+                return built.Info;
+            }
         }
         finally
         {
             _uploadSlots.Release();
         }
-    }
-
-    private SstBuildResult Build(FrozenMemtable frozen)
-    {
-        using var writer = new SstWriter(frozen.TableId, _sstSealer, _options.Sst, SstCreator.Writer, _epoch);
-        for (var node = frozen.Table.First; node is not null; node = Volatile.Read(ref node.Next[0]))
-        {
-            writer.Add(node.Key, node.Seq, node.Kind, node.Value);
-        }
-
-        return writer.Finish();
     }
 
     private void KickPublisher()

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using ZeroFs.Crypto;
 using ZeroFs.Engine.Manifest;
+using ZeroFs.Engine.Memory;
 using ZeroFs.Engine.Memtable;
 using ZeroFs.Engine.Wal;
 using ZeroFs.ObjectStore;
@@ -40,6 +41,11 @@ public sealed partial class Db : IAsyncDisposable
     private readonly Lock _snapshotLock = new();
     private readonly Dictionary<ulong, int> _pinned = [];
     private readonly WalWriter? _walWriter;
+    private readonly SegmentPool _segments;
+    private readonly SegmentPool _slabs;
+    private readonly ByteCounter _compactionReads;
+    private readonly long _memoryBudget;
+    private readonly long _maxUnflushed;
     private DbState _state;
     private ulong _visibleSeq;
     private long _lastTick;
@@ -139,8 +145,17 @@ public sealed partial class Db : IAsyncDisposable
     {
         KeyLimits.Validate(key.Span, 0);
         var seq = Volatile.Read(ref _visibleSeq);
-        var state = Volatile.Read(ref _state);
-        return state.View.GetAsync(key, seq, value, cancellationToken);
+
+        // A memtable released between reading the state and holding it was published: the
+        // newer state has its rows in a table (and everything up to seq).
+        while (true)
+        {
+            var state = Volatile.Read(ref _state);
+            if (state.View.TryGet(key, seq, value, out var result, cancellationToken))
+            {
+                return result;
+            }
+        }
     }
 
     /// <summary>The value of <paramref name="key"/>, or null when absent or deleted (copies; for cold paths and tests).</summary>
@@ -155,8 +170,14 @@ public sealed partial class Db : IAsyncDisposable
     public DbIterator Scan(ReadOnlyMemory<byte> start = default, ReadOnlyMemory<byte> end = default)
     {
         var seq = Volatile.Read(ref _visibleSeq);
-        var state = Volatile.Read(ref _state);
-        return new DbIterator(state.View.Scan(start, end, seq));
+        while (true)
+        {
+            var state = Volatile.Read(ref _state);
+            if (state.View.TryScan(start, end, seq) is { } scan)
+            {
+                return new DbIterator(scan);
+            }
+        }
     }
 
     /// <summary>Pins the current seq: the snapshot reads exactly this state until disposed.</summary>
@@ -166,8 +187,13 @@ public sealed partial class Db : IAsyncDisposable
         {
             var seq = Volatile.Read(ref _visibleSeq);
             var state = Volatile.Read(ref _state);
+            while (!state.View.TryAcquireMemtables())
+            {
+                state = Volatile.Read(ref _state);
+            }
+
             _pinned[seq] = _pinned.GetValueOrDefault(seq) + 1;
-            return new Snapshot(seq, state.View, Release);
+            return new Snapshot(seq, state.View, Release, holdsMemtables: true);
         }
     }
 
@@ -221,7 +247,7 @@ public sealed partial class Db : IAsyncDisposable
         }
     }
 
-    private SkipListMemtable NewMemtable() => new((ulong)_random.NextInt64(1, long.MaxValue));
+    private SkipListMemtable NewMemtable() => new((ulong)_random.NextInt64(1, long.MaxValue), _slabs);
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

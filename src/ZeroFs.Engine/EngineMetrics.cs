@@ -26,6 +26,9 @@ internal static class EngineMetrics
     /// <summary>Time writes waited for backpressure.</summary>
     internal static readonly Histogram<double> BackpressureWait = Meter.CreateHistogram<double>("zerofs.engine.backpressure.wait", "ms", "Time a write waited for unflushed bytes to drain");
 
+    /// <summary>Memtables frozen early because the memory budget was reached.</summary>
+    internal static readonly Counter<long> MemoryFreezes = Meter.CreateCounter<long>("zerofs.engine.memory.freezes", "{memtable}", "Memtables frozen early to stay within the memory budget");
+
     /// <summary>Checkpoints created (any scope).</summary>
     internal static readonly Counter<long> CheckpointsCreated = Meter.CreateCounter<long>("zerofs.engine.checkpoints.created", "{checkpoint}", "Checkpoints created");
 

@@ -53,8 +53,25 @@ public sealed record EngineOptions
     /// </summary>
     public TimeSpan FlushInterval { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often the writer re-reads the manifest to detect a newer writer (default 1 s).</summary>
+    /// <summary>
+    /// How often the writer re-reads the manifest while other processes change it (default 1 s):
+    /// to see a standalone compactor's commits and a newer writer. The writer's own publishes and
+    /// its embedded compactor's commits need no read. While reads find nothing new the interval
+    /// doubles up to <see cref="ManifestPollMaxInterval"/> (decision engine-0005). A fenced writer
+    /// that writes learns it at its next WAL or manifest write regardless.
+    /// </summary>
     public TimeSpan ManifestPollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The longest interval between manifest reads of a writer that sees no change from other
+    /// processes: how late an idle writer notices a newer writer or a standalone compactor's
+    /// commit. Null (default) means 60 × <see cref="ManifestPollInterval"/> (60 s). Keep it well
+    /// below a standalone compactor's hold lifetime (15 min), which keeps compacted-away tables.
+    /// </summary>
+    public TimeSpan? ManifestPollMaxInterval { get; init; }
+
+    /// <summary>The manifest poll's longest interval in force.</summary>
+    public TimeSpan EffectiveManifestPollMaxInterval => ManifestPollMaxInterval ?? ManifestPollInterval * 60;
 
     /// <summary>Freeze and publish the memtable on close (default true); false leaves it to WAL replay.</summary>
     public bool PublishOnClose { get; init; } = true;
@@ -77,6 +94,47 @@ public sealed record EngineOptions
     /// <summary>Bytes a forward scan reads ahead per table, in coalesced ranged GETs (default 1 MiB; 0 disables).</summary>
     public int ReadAheadBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>
+    /// The one memory budget of the writer (decision engine-0004): memtables, WAL buffers, table
+    /// upload segments, compaction read-ahead, block cache and table metadata together. The
+    /// memtables get what the other parts' bounds leave (<see cref="EffectiveMaxUnflushedBytes"/>),
+    /// and writes also wait while the accounted total (<see cref="Db.MemoryUsage"/>) is at or over
+    /// the budget. Null (default) means the sum of the parts' bounds, <see cref="DefaultMemoryBudget"/>.
+    /// </summary>
+    public long? MemoryBudgetBytes { get; init; }
+
+    /// <summary>The budget in force: <see cref="MemoryBudgetBytes"/>, or <see cref="DefaultMemoryBudget"/>.</summary>
+    public long EffectiveMemoryBudget => MemoryBudgetBytes ?? DefaultMemoryBudget;
+
+    /// <summary>
+    /// The bound of the writer's working buffers: the WAL's (the open segment, three cut ones
+    /// waiting, the sealed copy), three upload segments per table writer (L0 uploads and
+    /// embedded compaction jobs) and one 4 MiB read-ahead window per source of each compaction job.
+    /// </summary>
+    public long WorkingMemoryBytes
+    {
+        get
+        {
+            var jobs = CompactorMode == Compaction.CompactorMode.Embedded ? Compactor.MaxConcurrentJobs : 0;
+            var writers = L0UploadParallelism + jobs;
+            var compactionReads = (long)jobs * (Compactor.MaxSources + 1) * Compaction.CompactionExecutor.ReadAheadBytes;
+            return ((Wal.WalWriter.MaxCutSegments + 2L) * WalMaxBytes) + (3L * writers * Sst.PartBytes) + compactionReads;
+        }
+    }
+
+    /// <summary>
+    /// The sum of every part's own bound: <see cref="MaxUnflushedBytes"/> (memtables) +
+    /// <see cref="WorkingMemoryBytes"/> + the block and metadata caches.
+    /// </summary>
+    public long DefaultMemoryBudget => MaxUnflushedBytes + WorkingMemoryBytes + BlockCacheBytes + MetadataCacheBytes;
+
+    /// <summary>
+    /// The memtables' bound in force: <see cref="MaxUnflushedBytes"/>, or less when
+    /// <see cref="MemoryBudgetBytes"/> leaves less after the caches and <see cref="WorkingMemoryBytes"/>.
+    /// </summary>
+    public long EffectiveMaxUnflushedBytes =>
+        Math.Min(MaxUnflushedBytes, EffectiveMemoryBudget - BlockCacheBytes - MetadataCacheBytes - WorkingMemoryBytes);
+
     /// <summary>Seed of the engine's random source (ULIDs, skiplist heights); null = unseeded.</summary>
     public int? RandomSeed { get; init; }
 
@@ -91,6 +149,7 @@ public sealed record EngineOptions
         ArgumentOutOfRangeException.ThrowIfGreaterThan(L0UploadParallelism, 16, nameof(L0UploadParallelism));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(FlushInterval, TimeSpan.Zero, nameof(FlushInterval));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ManifestPollInterval, TimeSpan.Zero, nameof(ManifestPollInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThan(EffectiveManifestPollMaxInterval, ManifestPollInterval, nameof(ManifestPollMaxInterval));
         if (BlockCacheBytes != 0)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(BlockCacheBytes, 64L * 1024, nameof(BlockCacheBytes));
@@ -111,6 +170,15 @@ public sealed record EngineOptions
                 $"{nameof(MaxUnflushedBytes)} ({MaxUnflushedBytes}) must exceed {nameof(L0TableBytes)} × (1 + {nameof(L0UploadParallelism)}) " +
                 $"({L0TableBytes * (1L + L0UploadParallelism)}).",
                 nameof(MaxUnflushedBytes));
+        }
+
+        if (EffectiveMaxUnflushedBytes <= L0TableBytes * (1L + L0UploadParallelism))
+        {
+            throw new ArgumentException(
+                $"{nameof(MemoryBudgetBytes)} ({EffectiveMemoryBudget}) leaves {EffectiveMaxUnflushedBytes} bytes for memtables after the caches " +
+                $"({BlockCacheBytes + MetadataCacheBytes}) and the working buffers ({WorkingMemoryBytes}); they need more than " +
+                $"{nameof(L0TableBytes)} × (1 + {nameof(L0UploadParallelism)}) ({L0TableBytes * (1L + L0UploadParallelism)}).",
+                nameof(MemoryBudgetBytes));
         }
 
         if (WalStoreTag is not null && (WalStoreTag.Length == 0 || WalStoreTag.Length > 200 || WalStoreTag.Any(char.IsControl)))

@@ -11,13 +11,16 @@ public sealed class Snapshot : IDisposable
 {
     private readonly ReadView _view;
     private readonly Action<Snapshot>? _release;
+    private readonly bool _holdsMemtables;
     private int _disposed;
 
-    internal Snapshot(ulong seq, ReadView view, Action<Snapshot>? release)
+    // holdsMemtables: the caller acquired the view's memtables for the snapshot (released on dispose).
+    internal Snapshot(ulong seq, ReadView view, Action<Snapshot>? release, bool holdsMemtables = false)
     {
         Seq = seq;
         _view = view;
         _release = release;
+        _holdsMemtables = holdsMemtables;
     }
 
     /// <summary>The pinned sequence number.</summary>
@@ -44,6 +47,10 @@ public sealed class Snapshot : IDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _release?.Invoke(this);
+            if (_holdsMemtables)
+            {
+                _view.ReleaseMemtables();
+            }
         }
     }
 }

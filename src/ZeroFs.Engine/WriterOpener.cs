@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using ZeroFs.Crypto;
 using ZeroFs.Engine.Cache;
 using ZeroFs.Engine.Manifest;
+using ZeroFs.Engine.Memory;
 using ZeroFs.Engine.Memtable;
 using ZeroFs.Engine.Sst;
 using ZeroFs.Engine.Wal;
@@ -26,7 +27,8 @@ internal sealed class WriterOpener(
     ManifestStore manifests,
     BlockSealer walSealer,
     Random random,
-    TableCache tableCache)
+    TableCache tableCache,
+    SegmentPool slabs)
 {
     private UlidGenerator? _ulids;
 
@@ -193,7 +195,7 @@ internal sealed class WriterOpener(
         }
     }
 
-    private SkipListMemtable NewMemtable() => new((ulong)random.NextInt64(1, long.MaxValue));
+    private SkipListMemtable NewMemtable() => new((ulong)random.NextInt64(1, long.MaxValue), slabs);
 
     private sealed record ReplayResult(SkipListMemtable Memtable, ImmutableArray<FrozenMemtable> Frozen, ulong LastSeq, long LastTick, long Batches);
 }

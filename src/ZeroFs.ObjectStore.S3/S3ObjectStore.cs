@@ -14,7 +14,7 @@ namespace ZeroFs.ObjectStore.S3;
 /// puts use <c>If-None-Match: *</c> and <c>If-Match</c>; the SDK's own retries are off because
 /// <see cref="RetryingObjectStore"/> owns retrying. Keys are stored under the options' prefix.
 /// </summary>
-public sealed class S3ObjectStore : IObjectStore
+public sealed partial class S3ObjectStore : IObjectStore
 {
     private const string MetadataHeaderPrefix = "x-amz-meta-";
     private static readonly IReadOnlyDictionary<string, string> EmptyMetadata = new Dictionary<string, string>();
@@ -171,6 +171,14 @@ public sealed class S3ObjectStore : IObjectStore
         {
             throw S3Errors.Map(e, "PUT", _bucket, key);
         }
+    }
+
+    /// <inheritdoc/>
+    public IObjectUpload StartUpload(string key, PutCondition condition, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ObjectUploadLimits.ValidateCondition(condition);
+        return new S3Upload(this, key, condition, metadata);
     }
 
     /// <inheritdoc/>

@@ -49,6 +49,9 @@ internal sealed class DiskPartStore
     internal string PathOf(string key, long index) =>
         Path.Combine(_root, key, string.Create(CultureInfo.InvariantCulture, $"{_partPrefix}{index}"));
 
+    /// <summary>A path for a file staging an upload's bytes (a temp file: a restart's scan deletes leftovers).</summary>
+    internal string NewStagingPath() => Path.Combine(_root, TempPrefix + "upload-" + Guid.NewGuid().ToString("N"));
+
     /// <summary>
     /// Reads and verifies a part. On success the caller owns <paramref name="file"/> (pooled) and
     /// its payload is at [<paramref name="payloadOffset"/>, + <paramref name="payloadLength"/>).

@@ -8,7 +8,7 @@ namespace ZeroFs.ObjectStore;
 /// numbered step after which every call fails. <see cref="Steps"/> logs every call so a test can
 /// run once, count the steps, and then crash at each of them in turn.
 /// </summary>
-public sealed class FaultInjectingObjectStore : IObjectStore
+public sealed partial class FaultInjectingObjectStore : IObjectStore
 {
     private readonly IObjectStore _inner;
     private readonly FaultPlan _plan;
@@ -99,6 +99,10 @@ public sealed class FaultInjectingObjectStore : IObjectStore
         ThrowAfterEffect(fault, ObjectStoreOperation.Put, key);
         return result;
     }
+
+    /// <inheritdoc/>
+    public IObjectUpload StartUpload(string key, PutCondition condition, IReadOnlyDictionary<string, string>? metadata = null) =>
+        new FaultyUpload(this, _inner.StartUpload(key, condition, metadata));
 
     /// <inheritdoc/>
     public async IAsyncEnumerable<ObjectMeta> ListAsync(

@@ -34,6 +34,13 @@ public interface IObjectStore : IAsyncDisposable
         CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Starts writing an object part by part (see <see cref="IObjectUpload"/>); no request is made
+    /// until the first part or the completion. The condition (Overwrite or CreateOnly) and metadata
+    /// apply as for <see cref="PutAsync"/>, checked when the upload completes. Dispose the upload.
+    /// </summary>
+    IObjectUpload StartUpload(string key, PutCondition condition, IReadOnlyDictionary<string, string>? metadata = null);
+
+    /// <summary>
     /// Lists the objects whose keys start with <paramref name="prefix"/>, in ascending ordinal key
     /// order, strictly after <paramref name="startAfter"/> when it is given. Pages are fetched as
     /// the caller enumerates. Metadata is not filled in (use <see cref="HeadAsync"/>).

@@ -8,7 +8,7 @@ namespace ZeroFs.ObjectStore;
 /// byte counters, error counts and a duration histogram (ms), tagged with <c>op</c> and
 /// <c>store</c>. Costs a timestamp and a few counter adds per call.
 /// </summary>
-public sealed class InstrumentedObjectStore : IObjectStore
+public sealed partial class InstrumentedObjectStore : IObjectStore
 {
     /// <summary>The name of the meter the instruments live on.</summary>
     public const string MeterName = ObjectStoreMetrics.MeterName;
@@ -83,6 +83,10 @@ public sealed class InstrumentedObjectStore : IObjectStore
             throw;
         }
     }
+
+    /// <inheritdoc/>
+    public IObjectUpload StartUpload(string key, PutCondition condition, IReadOnlyDictionary<string, string>? metadata = null) =>
+        new InstrumentedUpload(this, _inner.StartUpload(key, condition, metadata));
 
     /// <inheritdoc/>
     public async IAsyncEnumerable<ObjectMeta> ListAsync(

@@ -14,42 +14,11 @@ public sealed partial class LocalDirectoryObjectStore
         LocalKeys.Validate(key);
         cancellationToken.ThrowIfCancellationRequested();
         var etag = ContentETag.Compute(body.Span);
-        var metadataCopy = metadata is { Count: > 0 } ? new Dictionary<string, string>(metadata, StringComparer.Ordinal) : null;
         var tempPath = NewTempPath(".data");
         try
         {
             var identity = WriteDurably(tempPath, body.Span);
-            using var held = await _locks.AcquireAsync(key, cancellationToken).ConfigureAwait(false);
-            var dataPath = DataPath(key);
-            var current = LocalDirectoryNative.StatPath(dataPath);
-            if (current is null && Directory.Exists(dataPath))
-            {
-                throw new IOException($"'{dataPath}' is a directory (the store holds keys below '{key}/')");
-            }
-
-            if (!ConditionHolds(key, condition, current))
-            {
-                return PutResult.PreconditionFailed;
-            }
-
-            // The sidecar goes first and keeps the current version's entry, so readers of either
-            // version find theirs whether or not the publish below happens.
-            WriteSidecar(key, current, new LocalSidecar.Entry(identity, etag, metadataCopy));
-            EnsureDirectory(Path.GetDirectoryName(dataPath)!);
-            if (condition.Kind == PutConditionKind.CreateOnly)
-            {
-                if (!LocalDirectoryNative.TryPublishNoReplace(tempPath, dataPath))
-                {
-                    return PutResult.PreconditionFailed;
-                }
-            }
-            else
-            {
-                File.Move(tempPath, dataPath, overwrite: true);
-            }
-
-            LocalDirectoryNative.FsyncDirectory(Path.GetDirectoryName(dataPath)!);
-            return PutResult.Ok(etag);
+            return await PublishAsync(key, tempPath, identity, etag, condition, metadata, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -59,6 +28,59 @@ public sealed partial class LocalDirectoryObjectStore
         {
             DeleteQuietly(tempPath);
         }
+    }
+
+    /// <inheritdoc/>
+    public IObjectUpload StartUpload(string key, PutCondition condition, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        LocalKeys.Validate(key);
+        ObjectUploadLimits.ValidateCondition(condition);
+        return new LocalUpload(this, key, condition, metadata);
+    }
+
+    // Publishes a durable temp file as `key` if the condition holds (under the key lock): sidecar
+    // first, then the rename (no-replace for create-only), then the directory fsync.
+    private async Task<PutResult> PublishAsync(
+        string key,
+        string tempPath,
+        FileIdentity identity,
+        string etag,
+        PutCondition condition,
+        IReadOnlyDictionary<string, string>? metadata,
+        CancellationToken cancellationToken)
+    {
+        var metadataCopy = metadata is { Count: > 0 } ? new Dictionary<string, string>(metadata, StringComparer.Ordinal) : null;
+        using var held = await _locks.AcquireAsync(key, cancellationToken).ConfigureAwait(false);
+        var dataPath = DataPath(key);
+        var current = LocalDirectoryNative.StatPath(dataPath);
+        if (current is null && Directory.Exists(dataPath))
+        {
+            throw new IOException($"'{dataPath}' is a directory (the store holds keys below '{key}/')");
+        }
+
+        if (!ConditionHolds(key, condition, current))
+        {
+            return PutResult.PreconditionFailed;
+        }
+
+        // The sidecar goes first and keeps the current version's entry, so readers of either
+        // version find theirs whether or not the publish below happens.
+        WriteSidecar(key, current, new LocalSidecar.Entry(identity, etag, metadataCopy));
+        EnsureDirectory(Path.GetDirectoryName(dataPath)!);
+        if (condition.Kind == PutConditionKind.CreateOnly)
+        {
+            if (!LocalDirectoryNative.TryPublishNoReplace(tempPath, dataPath))
+            {
+                return PutResult.PreconditionFailed;
+            }
+        }
+        else
+        {
+            File.Move(tempPath, dataPath, overwrite: true);
+        }
+
+        LocalDirectoryNative.FsyncDirectory(Path.GetDirectoryName(dataPath)!);
+        return PutResult.Ok(etag);
     }
 
     private bool ConditionHolds(string key, PutCondition condition, FileIdentity? current)

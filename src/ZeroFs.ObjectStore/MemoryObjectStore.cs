@@ -107,6 +107,14 @@ public sealed class MemoryObjectStore : IObjectStore
     }
 
     /// <inheritdoc/>
+    public IObjectUpload StartUpload(string key, PutCondition condition, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ObjectUploadLimits.ValidateCondition(condition);
+        return new MemoryUpload(this, key, condition, metadata);
+    }
+
+    /// <inheritdoc/>
     public async IAsyncEnumerable<ObjectMeta> ListAsync(
         string prefix,
         string? startAfter = null,
@@ -197,4 +205,70 @@ public sealed class MemoryObjectStore : IObjectStore
     }
 
     private static readonly IReadOnlyDictionary<string, string> EmptyMetadata = new Dictionary<string, string>();
+
+    // Parts are copied as they come and joined into one PUT at completion.
+    private sealed class MemoryUpload(MemoryObjectStore store, string key, PutCondition condition, IReadOnlyDictionary<string, string>? metadata)
+        : IObjectUpload
+    {
+        private readonly List<byte[]> _parts = [];
+        private PutResult? _result;
+        private bool _disposed;
+
+        public string Key => key;
+
+        public Task WritePartAsync(int partNumber, ReadOnlyMemory<byte> part, CancellationToken cancellationToken = default)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_result is not null)
+            {
+                throw new InvalidOperationException("The upload is complete.");
+            }
+
+            var rewrite = ObjectUploadLimits.ValidatePart(partNumber, _parts.Count, part.Length);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (rewrite)
+            {
+                _parts[^1] = part.ToArray();
+            }
+            else
+            {
+                _parts.Add(part.ToArray());
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public async Task<PutResult> CompleteAsync(ReadOnlyMemory<byte> lastPart, CancellationToken cancellationToken = default)
+        {
+            if (_result is { } done)
+            {
+                return done;
+            }
+
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var body = new byte[_parts.Sum(p => (long)p.Length) + lastPart.Length];
+            var at = 0;
+            foreach (var part in _parts)
+            {
+                part.CopyTo(body, at);
+                at += part.Length;
+            }
+
+            lastPart.Span.CopyTo(body.AsSpan(at));
+            var result = await store.PutAsync(key, body, condition, metadata, cancellationToken).ConfigureAwait(false);
+            if (result.IsOk)
+            {
+                _result = result;
+            }
+
+            return result;
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            _disposed = true;
+            _parts.Clear();
+            return ValueTask.CompletedTask;
+        }
+    }
 }

@@ -9,7 +9,7 @@ public enum ObjectStoreOperation
     /// <summary><see cref="IObjectStore.HeadAsync"/>.</summary>
     Head,
 
-    /// <summary><see cref="IObjectStore.PutAsync"/>.</summary>
+    /// <summary><see cref="IObjectStore.PutAsync"/>, and the completion of an upload (<see cref="IObjectUpload.CompleteAsync"/>).</summary>
     Put,
 
     /// <summary><see cref="IObjectStore.ListAsync"/> (one step per call, however many pages).</summary>
@@ -17,4 +17,7 @@ public enum ObjectStoreOperation
 
     /// <summary><see cref="IObjectStore.DeleteAsync"/>.</summary>
     Delete,
+
+    /// <summary><see cref="IObjectUpload.WritePartAsync"/> (one step per part).</summary>
+    UploadPart,
 }

@@ -93,9 +93,7 @@ public sealed partial class RangeDiskCacheObjectStore : IObjectStore
         var result = await _inner.PutAsync(key, body, condition, metadata, cancellationToken).ConfigureAwait(false);
         if (result.IsOk && _options.AdmitOnPut)
         {
-            // The store's own timestamp is not returned by a PUT; ours stands in for it.
-            var meta = new ObjectMeta(key, body.Length, result.ETag!, _time.GetUtcNow(), metadata is null ? null : new Dictionary<string, string>(metadata));
-            _metas[key] = meta;
+            var meta = AdmittedMeta(key, body.Length, result, metadata);
             for (long p = 0; p * _partSize < body.Length; p++)
             {
                 var start = (int)(p * _partSize);
@@ -104,6 +102,19 @@ public sealed partial class RangeDiskCacheObjectStore : IObjectStore
         }
 
         return result;
+    }
+
+    /// <inheritdoc/>
+    public IObjectUpload StartUpload(string key, PutCondition condition, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        if (!IsCached(key))
+        {
+            return _inner.StartUpload(key, condition, metadata);
+        }
+
+        var upload = _inner.StartUpload(key, condition, metadata);
+        Drop(key);
+        return new CachingUpload(this, upload, metadata);
     }
 
     /// <inheritdoc/>
@@ -139,6 +150,14 @@ public sealed partial class RangeDiskCacheObjectStore : IObjectStore
         }
 
         return false;
+    }
+
+    // The store's own timestamp is not returned by a PUT; ours stands in for it.
+    private ObjectMeta AdmittedMeta(string key, long size, PutResult result, IReadOnlyDictionary<string, string>? metadata)
+    {
+        var meta = new ObjectMeta(key, size, result.ETag!, _time.GetUtcNow(), metadata is null ? null : new Dictionary<string, string>(metadata));
+        _metas[key] = meta;
+        return meta;
     }
 
     private void Drop(string key)

@@ -10,7 +10,7 @@ namespace ZeroFs.ObjectStore;
 /// so that a precondition failure after an ambiguous attempt (the write may have landed before
 /// the error) is recognised as our own success (ENGINE.md §2).
 /// </summary>
-public sealed class RetryingObjectStore : IObjectStore
+public sealed partial class RetryingObjectStore : IObjectStore
 {
     private readonly IObjectStore _inner;
     private readonly RetryOptions _options;
@@ -60,45 +60,16 @@ public sealed class RetryingObjectStore : IObjectStore
         IReadOnlyDictionary<string, string>? metadata = null,
         CancellationToken cancellationToken = default)
     {
-        string? putId = null;
-        if (condition.Kind != PutConditionKind.Overwrite)
-        {
-            putId = NewPutId();
-            var tagged = metadata is null
-                ? new Dictionary<string, string>(1, StringComparer.Ordinal)
-                : new Dictionary<string, string>(metadata, StringComparer.Ordinal);
-            tagged[MetadataKeys.PutId] = putId;
-            metadata = tagged;
-        }
+        var putId = TagPut(condition, ref metadata);
+        var tagged = metadata;
+        return await CompleteWithRetryAsync(key, putId, ct => _inner.PutAsync(key, body, condition, tagged, ct), cancellationToken).ConfigureAwait(false);
+    }
 
-        var start = _timeProvider.GetTimestamp();
-        var ambiguous = false;
-        for (var attempt = 1; ; attempt++)
-        {
-            PutResult result;
-            try
-            {
-                result = await _inner.PutAsync(key, body, condition, metadata, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ObjectStoreException e) when (e.IsTransient && TryGetDelay(attempt, start, out var delay))
-            {
-                // The write may or may not have happened.
-                ambiguous = true;
-                await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            switch (result.Status)
-            {
-                case PutStatus.PreconditionFailed when ambiguous && putId is not null:
-                    return await ResolveAmbiguousAsync(key, putId, result, cancellationToken).ConfigureAwait(false);
-                case PutStatus.Conflict when TryGetDelay(attempt, start, out var delay):
-                    await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
-                    continue;
-                default:
-                    return result;
-            }
-        }
+    /// <inheritdoc/>
+    public IObjectUpload StartUpload(string key, PutCondition condition, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        var putId = TagPut(condition, ref metadata);
+        return new RetryingUpload(this, _inner.StartUpload(key, condition, metadata), putId);
     }
 
     /// <inheritdoc/>
@@ -161,6 +132,57 @@ public sealed class RetryingObjectStore : IObjectStore
             catch (ObjectStoreException e) when (e.IsTransient && TryGetDelay(attempt, start, out var delay))
             {
                 await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    // Conditional writes carry a random put id, so an ambiguous attempt can be recognised later.
+    private string? TagPut(PutCondition condition, ref IReadOnlyDictionary<string, string>? metadata)
+    {
+        if (condition.Kind == PutConditionKind.Overwrite)
+        {
+            return null;
+        }
+
+        var putId = NewPutId();
+        var tagged = metadata is null
+            ? new Dictionary<string, string>(1, StringComparer.Ordinal)
+            : new Dictionary<string, string>(metadata, StringComparer.Ordinal);
+        tagged[MetadataKeys.PutId] = putId;
+        metadata = tagged;
+        return putId;
+    }
+
+    // The write that publishes an object (a PUT, or an upload's completion): transient failures
+    // make later outcomes ambiguous; a precondition failure after one is checked against the put id.
+    private async Task<PutResult> CompleteWithRetryAsync(string key, string? putId, Func<CancellationToken, Task<PutResult>> attempt, CancellationToken cancellationToken)
+    {
+        var start = _timeProvider.GetTimestamp();
+        var ambiguous = false;
+        for (var n = 1; ; n++)
+        {
+            PutResult result;
+            try
+            {
+                result = await attempt(cancellationToken).ConfigureAwait(false);
+            }
+            catch (ObjectStoreException e) when (e.IsTransient && TryGetDelay(n, start, out var delay))
+            {
+                // The write may or may not have happened.
+                ambiguous = true;
+                await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            switch (result.Status)
+            {
+                case PutStatus.PreconditionFailed when ambiguous && putId is not null:
+                    return await ResolveAmbiguousAsync(key, putId, result, cancellationToken).ConfigureAwait(false);
+                case PutStatus.Conflict when TryGetDelay(n, start, out var delay):
+                    await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
+                    continue;
+                default:
+                    return result;
             }
         }
     }

@@ -13,7 +13,7 @@ using ZeroFs.ObjectStore.S3;
 //   <store> <keyHex> compactor
 // <store> = local <dir> | s3 <endpoint> <bucket> <prefix>
 // writer: writes batch i = { "<id>-<i % 500>" = "<i>|padding" }, prints "ready <epoch>", then
-//   "durable <i>" whenever batches 0..i are durable, "done" after a clean close; "fenced" (exit 3)
+//   "durable <i>" whenever batches 0..i are durable, "closing" then "done" around a clean close; "fenced" (exit 3)
 //   when a newer writer takes over. Compaction is external.
 // compactor: prints "ready <epoch>", runs until stdin says "stop" ("stopped", exit 0) or a newer
 //   compactor fences it ("fenced", exit 3).
@@ -76,6 +76,7 @@ await using (store)
                 }
             }
 
+            Console.WriteLine("closing"); // close may publish past L0MaxTables (a stall threshold, not for close)
             await db.DisposeAsync();
             Console.WriteLine("done");
             return 0;

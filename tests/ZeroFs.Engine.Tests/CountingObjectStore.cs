@@ -51,6 +51,9 @@ internal sealed class CountingObjectStore(IObjectStore inner) : IObjectStore
         return inner.PutAsync(key, body, condition, metadata, cancellationToken);
     }
 
+    public IObjectUpload StartUpload(string key, PutCondition condition, IReadOnlyDictionary<string, string>? metadata = null) =>
+        inner.StartUpload(key, condition, metadata);
+
     public IAsyncEnumerable<ObjectMeta> ListAsync(string prefix, string? startAfter = null, CancellationToken cancellationToken = default) =>
         inner.ListAsync(prefix, startAfter, cancellationToken);
 

@@ -48,6 +48,10 @@ internal sealed class GatedObjectStore(IObjectStore inner) : IObjectStore
 
     public Task<GetResult?> GetAsync(string key, ByteRange? range = null, CancellationToken cancellationToken = default) => inner.GetAsync(key, range, cancellationToken);
 
+
+    // Multipart table uploads pass straight through; the gate holds single PUTs (WAL segments, manifests).
+    public IObjectUpload StartUpload(string key, PutCondition condition, IReadOnlyDictionary<string, string>? metadata = null) =>
+        inner.StartUpload(key, condition, metadata);
     public Task<ObjectMeta?> HeadAsync(string key, CancellationToken cancellationToken = default) => inner.HeadAsync(key, cancellationToken);
 
     public IAsyncEnumerable<ObjectMeta> ListAsync(string prefix, string? startAfter = null, CancellationToken cancellationToken = default) =>

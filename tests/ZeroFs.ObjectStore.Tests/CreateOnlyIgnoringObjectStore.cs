@@ -21,6 +21,9 @@ internal sealed class CreateOnlyIgnoringObjectStore(IObjectStore inner) : IObjec
         CancellationToken cancellationToken = default) =>
         inner.PutAsync(key, body, PutCondition.Overwrite, metadata, cancellationToken);
 
+    public IObjectUpload StartUpload(string key, PutCondition condition, IReadOnlyDictionary<string, string>? metadata = null) =>
+        inner.StartUpload(key, PutCondition.Overwrite, metadata);
+
     public IAsyncEnumerable<ObjectMeta> ListAsync(string prefix, string? startAfter = null, CancellationToken cancellationToken = default) =>
         inner.ListAsync(prefix, startAfter, cancellationToken);
 

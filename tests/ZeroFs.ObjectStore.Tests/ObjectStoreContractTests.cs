@@ -259,6 +259,125 @@ public abstract class ObjectStoreContractTests : IAsyncLifetime
         }
     }
 
+    private static byte[] RandomBytes(int length, int seed)
+    {
+        var bytes = new byte[length];
+        new Random(seed).NextBytes(bytes);
+        return bytes;
+    }
+
+    [Fact]
+    public async Task Upload_ThreeParts_RoundTripsWithMetadata()
+    {
+        var p1 = RandomBytes(ObjectUploadLimits.MinPartBytes, 1);
+        var p2 = RandomBytes(ObjectUploadLimits.MinPartBytes + 7, 2);
+        var last = RandomBytes(1234, 3);
+        PutResult result;
+        await using (var upload = Store.StartUpload("large/up3", PutCondition.CreateOnly, new Dictionary<string, string> { ["role"] = "test" }))
+        {
+            Assert.Equal("large/up3", upload.Key);
+            await upload.WritePartAsync(1, p1);
+            await upload.WritePartAsync(2, p2);
+            result = await upload.CompleteAsync(last);
+        }
+
+        Assert.True(result.IsOk);
+        var expected = p1.Concat(p2).Concat(last).ToArray();
+        using (var whole = await Store.GetAsync("large/up3"))
+        {
+            Assert.True(expected.AsSpan().SequenceEqual(whole!.Data.Span));
+            Assert.Equal(result.ETag, whole.Meta.ETag);
+        }
+
+        using (var ranged = await Store.GetAsync("large/up3", ByteRange.FromOffset(p1.Length - 10, 30)))
+        {
+            Assert.True(expected.AsSpan(p1.Length - 10, 30).SequenceEqual(ranged!.Data.Span));
+        }
+
+        var head = await Store.HeadAsync("large/up3");
+        Assert.Equal(expected.Length, head!.Size);
+        Assert.Equal(result.ETag, head.ETag);
+        Assert.Equal("test", head.Metadata!["role"]);
+        Assert.Equal(expected.Length, (await Store.ListAsync("large/").ToListAsync()).Single(m => m.Key == "large/up3").Size);
+    }
+
+    [Fact]
+    public async Task Upload_NotVisibleUntilComplete_AndAbandonedLeavesNothing()
+    {
+        await using (var upload = Store.StartUpload("large/pending", PutCondition.CreateOnly))
+        {
+            await upload.WritePartAsync(1, RandomBytes(ObjectUploadLimits.MinPartBytes, 4));
+            Assert.Null(await Store.HeadAsync("large/pending"));
+            Assert.Null(await Store.GetAsync("large/pending"));
+        }
+
+        Assert.Null(await Store.HeadAsync("large/pending"));
+        Assert.Empty(await ListKeysAsync("large/pending"));
+
+        // The key is still free for a later create.
+        var put = await Store.PutAsync("large/pending", Bytes("later"), PutCondition.CreateOnly);
+        Assert.True(put.IsOk);
+    }
+
+    [Fact]
+    public async Task Upload_CreateOnlyOnExistingKey_PreconditionFailedAndBodyKept()
+    {
+        await Store.PutAsync("large/taken", Bytes("first"), PutCondition.Overwrite);
+        await using var upload = Store.StartUpload("large/taken", PutCondition.CreateOnly);
+        await upload.WritePartAsync(1, RandomBytes(ObjectUploadLimits.MinPartBytes, 5));
+        var result = await upload.CompleteAsync(Bytes("tail"));
+        Assert.Equal(PutStatus.PreconditionFailed, result.Status);
+        Assert.Equal("first", await ReadStringAsync("large/taken"));
+    }
+
+    [Fact]
+    public void Upload_IfMatch_Rejected()
+    {
+        Assert.Throws<ArgumentException>(() => Store.StartUpload("large/cas", PutCondition.IfMatch("0123456789abcdef")));
+    }
+
+    [Fact]
+    public async Task Upload_WithoutParts_IsAPut()
+    {
+        await using var upload = Store.StartUpload("large/small", PutCondition.CreateOnly, new Dictionary<string, string> { ["k"] = "v" });
+        var result = await upload.CompleteAsync(Bytes("tiny"));
+        Assert.True(result.IsOk);
+        Assert.Equal("tiny", await ReadStringAsync("large/small"));
+        Assert.Equal("v", (await Store.HeadAsync("large/small"))!.Metadata!["k"]);
+        Assert.Equal(result, await upload.CompleteAsync(Bytes("tiny")));
+    }
+
+    [Fact]
+    public async Task Upload_RewriteOfLatestPart_ReplacesIt()
+    {
+        var stale = RandomBytes(ObjectUploadLimits.MinPartBytes + 100, 7);
+        var p1 = RandomBytes(ObjectUploadLimits.MinPartBytes, 8);
+        var p2 = RandomBytes(ObjectUploadLimits.MinPartBytes + 3, 9);
+        await using (var upload = Store.StartUpload("large/rewrite", PutCondition.Overwrite))
+        {
+            await upload.WritePartAsync(1, stale);
+            await upload.WritePartAsync(1, p1);
+            await upload.WritePartAsync(2, p2);
+            await upload.WritePartAsync(2, p2);
+            var result = await upload.CompleteAsync(ReadOnlyMemory<byte>.Empty);
+            Assert.True(result.IsOk);
+            Assert.Equal(result, await upload.CompleteAsync(ReadOnlyMemory<byte>.Empty));
+        }
+
+        using var got = await Store.GetAsync("large/rewrite");
+        Assert.True(p1.Concat(p2).ToArray().AsSpan().SequenceEqual(got!.Data.Span));
+    }
+
+    [Fact]
+    public async Task Upload_SmallOrOutOfOrderPart_Rejected()
+    {
+        await using var upload = Store.StartUpload("large/bad", PutCondition.Overwrite);
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => upload.WritePartAsync(1, new byte[ObjectUploadLimits.MinPartBytes - 1]));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => upload.WritePartAsync(2, new byte[ObjectUploadLimits.MinPartBytes]));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => upload.WritePartAsync(0, new byte[ObjectUploadLimits.MinPartBytes]));
+        Assert.Null(await Store.HeadAsync("large/bad"));
+    }
+
     private async Task<List<string>> ListKeysAsync(string prefix, string? startAfter = null)
     {
         var keys = new List<string>();

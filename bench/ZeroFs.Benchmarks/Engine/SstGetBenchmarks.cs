@@ -29,15 +29,19 @@ public class SstGetBenchmarks
         var sealer = new BlockSealer(key, KeyDomain.Sst, new CompressionOptions(CompressionCodec.Lz4));
         var store = new MemoryObjectStore();
         var id = Ulid.Create(1_700_000_000_000, 1, 2);
-        using (var writer = new SstWriter(id, sealer, new SstWriterOptions()))
+        var output = new TableOutput(new ZeroFs.Engine.Memory.SegmentPool(SstWriterOptions.MinPartBytes, 3), store.StartUpload(SstInfo.ObjectKey(id), PutCondition.CreateOnly));
+        await using (var writer = new SstWriter(id, sealer, new SstWriterOptions(), output))
         {
             for (var i = 0; i < Keys; i++)
             {
                 writer.Add(KeyOf(i), 10, EntryKind.Put, new byte[48]);
+                if (writer.HasPendingPart)
+                {
+                    await writer.FlushAsync(CancellationToken.None);
+                }
             }
 
-            using var built = writer.Finish();
-            await store.PutAsync(SstInfo.ObjectKey(id), built.Body, PutCondition.CreateOnly);
+            var built = await writer.FinishAsync(CancellationToken.None);
             var info = built.Info;
             _reader = await SstReader.OpenAsync(store, sealer, id, info.Size, info.MetaOffset, info.MetaLength, new DictionaryBlockCache());
         }

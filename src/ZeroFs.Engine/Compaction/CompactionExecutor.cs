@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using ZeroFs.Crypto;
 using ZeroFs.Engine.Iterators;
 using ZeroFs.Engine.Manifest;
+using ZeroFs.Engine.Memory;
 using ZeroFs.Engine.Sst;
 using ZeroFs.ObjectStore;
 
@@ -12,10 +13,13 @@ namespace ZeroFs.Engine.Compaction;
 /// Runs one job (ENGINE.md §9 Execute): a k-way merge of the source tables → retention (the newest
 /// version of every key, plus every version with seq ≥ retainSeqFloor) → tombstones dropped only
 /// when the output is the oldest run and no kept older version sits beneath them → output tables
-/// cut at the first user-key boundary past MaxTableBytes, uploaded CreateOnly as they finish.
-/// Uploaded outputs stay unreferenced until the commit; a failed job leaves them to GC.
+/// cut at the first user-key boundary past MaxTableBytes, each streamed CreateOnly in parts of
+/// pooled segments while it is written (decision engine-0004), so a job holds a few segments and
+/// one read-ahead window per source, whatever the table sizes. Uploaded outputs stay unreferenced
+/// until the commit; a failed job leaves them to GC.
 /// </summary>
-internal sealed class CompactionExecutor(IObjectStore store, BlockSealer sealer, CompactorOptions options, UlidGenerator ulids, ulong epoch)
+internal sealed class CompactionExecutor(
+    IObjectStore store, BlockSealer sealer, CompactorOptions options, UlidGenerator ulids, ulong epoch, SegmentPool segments, ByteCounter readAheadBytes)
 {
     /// <summary>Object metadata naming the role that wrote a table (GC tells compaction outputs from unpublished L0s).</summary>
     internal const string RoleMetadataKey = "zf-table-role";
@@ -23,7 +27,9 @@ internal sealed class CompactionExecutor(IObjectStore store, BlockSealer sealer,
     /// <summary>The <see cref="RoleMetadataKey"/> value of compaction outputs.</summary>
     internal const string CompactorRole = "compactor";
 
-    private const int ReadAheadBytes = 4 * 1024 * 1024;
+    /// <summary>The read-ahead window per source table.</summary>
+    internal const int ReadAheadBytes = 4 * 1024 * 1024;
+
     private static readonly Dictionary<string, string> OutputMetadata = new() { [RoleMetadataKey] = CompactorRole };
 
     private readonly List<TableRef> _outputs = [];
@@ -38,7 +44,8 @@ internal sealed class CompactionExecutor(IObjectStore store, BlockSealer sealer,
     /// <summary>Merges the sources of <paramref name="job"/> and returns the output tables in key order (empty if nothing survives).</summary>
     internal async Task<ImmutableArray<TableRef>> ExecuteAsync(CompactionJob job, CancellationToken cancellationToken)
     {
-        var readAhead = new ReadAheadObjectStore(store, ReadAheadBytes); // dropped with the job (no unmanaged state)
+        var readAhead = new ReadAheadObjectStore(store, ReadAheadBytes, job.L0Sources.Length + job.RunSources.Length + 1, readAheadBytes);
+        await using var releaseWindows = readAhead.ConfigureAwait(false);
         var readers = await TreeLoader.OpenTablesAsync(readAhead, sealer, job.Tables, cancellationToken).ConfigureAwait(false);
         var sources = new List<IInternalIterator>();
         sources.AddRange(job.L0Sources.Select(t => (IInternalIterator)new SstIterator(readers[t.Id])));
@@ -88,13 +95,18 @@ internal sealed class CompactionExecutor(IObjectStore store, BlockSealer sealer,
                     continue;
                 }
 
+                var writer = Writer();
                 foreach (var seq in _heldTombstones)
                 {
-                    Writer().Add(merge.Key, seq, EntryKind.Delete, []);
+                    writer.Add(merge.Key, seq, EntryKind.Delete, []);
                 }
 
                 _heldTombstones.Clear();
-                Writer().Add(merge.Key, merge.Seq, merge.Kind, merge.Value.Span);
+                writer.Add(merge.Key, merge.Seq, merge.Kind, merge.Value.Span);
+                if (writer.HasPendingPart)
+                {
+                    await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
 
             await FinishTableAsync(cancellationToken).ConfigureAwait(false);
@@ -103,8 +115,11 @@ internal sealed class CompactionExecutor(IObjectStore store, BlockSealer sealer,
         finally
         {
             ArrayPool<byte>.Shared.Return(key);
-            _writer?.Dispose();
-            _writer = null;
+            if (_writer is not null)
+            {
+                await _writer.DisposeAsync().ConfigureAwait(false);
+                _writer = null;
+            }
         }
     }
 
@@ -114,7 +129,8 @@ internal sealed class CompactionExecutor(IObjectStore store, BlockSealer sealer,
         {
             // Minted when the table starts, so its ULID time is after the job started (GC cutoff).
             _writerId = ulids.Next();
-            _writer = new SstWriter(_writerId, sealer, options.Sst, SstCreator.Compactor, epoch);
+            var upload = store.StartUpload(SstInfo.ObjectKey(_writerId), PutCondition.CreateOnly, OutputMetadata);
+            _writer = new SstWriter(_writerId, sealer, options.Sst, new TableOutput(segments, upload), SstCreator.Compactor, epoch);
         }
 
         return _writer;
@@ -130,18 +146,18 @@ internal sealed class CompactionExecutor(IObjectStore store, BlockSealer sealer,
             return;
         }
 
-        using var writer = _writer;
+        var writer = _writer;
         _writer = null;
-        using var built = writer.Finish();
+        await using var release = writer.ConfigureAwait(false);
 
         // CreateOnly: never replace an object (a taken ULID is a bug or a collision, not a retry).
-        var put = await store.PutAsync(SstInfo.ObjectKey(_writerId), built.Body, PutCondition.CreateOnly, OutputMetadata, cancellationToken).ConfigureAwait(false);
-        if (!put.IsOk)
+        var built = await writer.FinishAsync(cancellationToken).ConfigureAwait(false);
+        if (!built.Put.IsOk)
         {
-            throw new EngineFailedException($"uploading compaction output {_writerId} failed ({put.Status}): the table id is already taken");
+            throw new EngineFailedException($"uploading compaction output {_writerId} failed ({built.Put.Status}): the table id is already taken");
         }
 
-        _bytesWritten += built.Body.Length;
+        _bytesWritten += built.Info.Size;
         _outputs.Add(TableRef.FromInfo(built.Info));
     }
 }

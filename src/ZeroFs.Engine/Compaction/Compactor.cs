@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using ZeroFs.Crypto;
 using ZeroFs.Engine.Gc;
 using ZeroFs.Engine.Manifest;
+using ZeroFs.Engine.Memory;
 using ZeroFs.ObjectStore;
 
 namespace ZeroFs.Engine.Compaction;
@@ -31,6 +32,8 @@ public sealed partial class Compactor : IAsyncDisposable
     private readonly UlidGenerator _ulids;
     private readonly GarbageCollector _gc;
     private readonly Func<StoredManifest, CancellationToken, Task>? _onCommitted;
+    private readonly SegmentPool _segments;
+    private readonly ByteCounter _readAheadBytes;
     private readonly Lock _jobsLock = new();
     private readonly Dictionary<CompactionJob, DateTimeOffset> _running = [];
     private ulong _lastCommittedId;
@@ -48,7 +51,9 @@ public sealed partial class Compactor : IAsyncDisposable
         ILogger logger,
         StoredManifest claimed,
         Random random,
-        Func<StoredManifest, CancellationToken, Task>? onCommitted)
+        Func<StoredManifest, CancellationToken, Task>? onCommitted,
+        SegmentPool segments,
+        ByteCounter readAheadBytes)
     {
         _main = main;
         _manifests = manifests;
@@ -61,6 +66,8 @@ public sealed partial class Compactor : IAsyncDisposable
         _logger = logger;
         _random = random;
         _onCommitted = onCommitted;
+        _segments = segments;
+        _readAheadBytes = readAheadBytes;
         Epoch = claimed.Manifest.CompactorEpoch;
         _ulids = new UlidGenerator(time, new Random(random.Next() ^ (int)(Epoch * 0x9E3779B1)));
         _gc = new GarbageCollector(main, wal, manifests, options.Gc, time, logger, OldestRunningJobStart);
@@ -112,7 +119,8 @@ public sealed partial class Compactor : IAsyncDisposable
             var random = options.RandomSeed is { } seed ? new Random(seed) : new Random();
             var claimed = await ClaimAsync(manifests, time, standalone: true, cancellationToken).ConfigureAwait(false);
             EngineLog.CompactorClaimed(logger, claimed.Manifest.CompactorEpoch, claimed.Id, true);
-            return new Compactor(main, wal, manifests, sstSealer, manifestSealer, true, options, time, logger, claimed, random, null);
+            var segments = new SegmentPool(options.Sst.PartBytes, 3 * options.MaxConcurrentJobs);
+            return new Compactor(main, wal, manifests, sstSealer, manifestSealer, true, options, time, logger, claimed, random, null, segments, new ByteCounter());
         }
         catch
         {
@@ -122,7 +130,10 @@ public sealed partial class Compactor : IAsyncDisposable
         }
     }
 
-    /// <summary>The embedded compactor of a writer: shares its manifest store and table sealer (which it does not dispose).</summary>
+    /// <summary>
+    /// The embedded compactor of a writer: shares its manifest store and table sealer (which it does
+    /// not dispose), and its segment pool and read-ahead counter (the writer's memory accountant sees them).
+    /// </summary>
     internal static async Task<Compactor> OpenEmbeddedAsync(
         IObjectStore main,
         IObjectStore? wal,
@@ -133,12 +144,14 @@ public sealed partial class Compactor : IAsyncDisposable
         ILogger logger,
         Random random,
         Func<StoredManifest, CancellationToken, Task> onCommitted,
+        SegmentPool segments,
+        ByteCounter readAheadBytes,
         CancellationToken cancellationToken)
     {
         options.Validate();
         var claimed = await ClaimAsync(manifests, time, standalone: false, cancellationToken).ConfigureAwait(false);
         EngineLog.CompactorClaimed(logger, claimed.Manifest.CompactorEpoch, claimed.Id, false);
-        return new Compactor(main, wal, manifests, sstSealer, null, false, options, time, logger, claimed, random, onCommitted);
+        return new Compactor(main, wal, manifests, sstSealer, null, false, options, time, logger, claimed, random, onCommitted, segments, readAheadBytes);
     }
 
     /// <summary>
@@ -258,7 +271,7 @@ public sealed partial class Compactor : IAsyncDisposable
         {
             EngineLog.CompactionStarted(
                 _logger, job.L0Sources.Length, string.Join(",", job.RunSources.Select(r => r.Id)), job.OutputRunId, job.SourceBytes, job.DropTombstones);
-            var executor = new CompactionExecutor(_main, _sstSealer, _options, _ulids, Epoch);
+            var executor = new CompactionExecutor(_main, _sstSealer, _options, _ulids, Epoch, _segments, _readAheadBytes);
             var outputs = await executor.ExecuteAsync(job, cancellationToken).ConfigureAwait(false);
             var stored = await CommitAsync(job, outputs, cancellationToken).ConfigureAwait(false);
             lock (_jobsLock)

@@ -10,8 +10,19 @@ namespace ZeroFs.Engine.Compaction;
 /// </summary>
 public sealed record CompactorOptions
 {
-    /// <summary>How often the compactor re-reads the manifest for new work (default 5 s).</summary>
+    /// <summary>
+    /// How often the compactor re-reads the manifest for new work while there is some (default
+    /// 5 s). While a read finds nothing to do and no new version, the interval doubles up to
+    /// <see cref="MaxPollInterval"/>; new work, a new version or a wake-up (the embedded
+    /// compactor's writer publishing) resets it (decision engine-0005).
+    /// </summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The longest poll interval of an idle compactor; null (default) means 12 × <see cref="PollInterval"/> (60 s).</summary>
+    public TimeSpan? MaxPollInterval { get; init; }
+
+    /// <summary>The longest poll interval in force.</summary>
+    public TimeSpan EffectiveMaxPollInterval => MaxPollInterval ?? PollInterval * 12;
 
     /// <summary>Fewest sources of a job: L0 tables, or consecutive runs of similar size (default 4).</summary>
     public int MinSources { get; init; } = 4;
@@ -62,6 +73,7 @@ public sealed record CompactorOptions
     public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(PollInterval, TimeSpan.Zero, nameof(PollInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThan(EffectiveMaxPollInterval, PollInterval, nameof(MaxPollInterval));
         ArgumentOutOfRangeException.ThrowIfLessThan(MinSources, 2, nameof(MinSources));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxSources, MinSources, nameof(MaxSources));
         ArgumentOutOfRangeException.ThrowIfLessThan(SizeRatio, 1.0, nameof(SizeRatio));

@@ -1,3 +1,4 @@
+using ZeroFs.Engine.Memory;
 using ZeroFs.ObjectStore;
 
 namespace ZeroFs.Engine.Compaction;
@@ -5,13 +6,17 @@ namespace ZeroFs.Engine.Compaction;
 /// <summary>
 /// Read-ahead for a compaction's sequential scans: a ranged GET of a table fetches a whole window
 /// (default 4 MiB) and later ranges inside it are served from memory, so merging costs one GET per
-/// window instead of one per block. One window per object; everything else passes through. Lives
-/// only as long as one job.
+/// window instead of one per block. One window per object, and at most <c>maxWindows</c> objects
+/// (the job's concurrently read sources): the least recently used window goes first, so a job that
+/// walks a long run holds a bounded amount, charged to <c>counter</c>. Windows are pooled buffers,
+/// returned on replacement and on dispose. Everything else passes through. Lives as long as one job.
 /// </summary>
-internal sealed class ReadAheadObjectStore(IObjectStore inner, int windowBytes) : IObjectStore
+internal sealed class ReadAheadObjectStore(IObjectStore inner, int windowBytes, int maxWindows, ByteCounter counter) : IObjectStore
 {
-    private readonly Dictionary<string, (long Start, byte[] Data, int Length, ObjectMeta Meta)> _windows = [];
+    private readonly Dictionary<string, Window> _windows = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
+    private long _clock;
+    private bool _disposed;
 
     /// <inheritdoc/>
     public string Description => inner.Description;
@@ -35,14 +40,7 @@ internal sealed class ReadAheadObjectStore(IObjectStore inner, int windowBytes) 
             return null;
         }
 
-        using (fetched)
-        {
-            lock (_lock)
-            {
-                _windows[key] = (r.Offset, fetched.Data.ToArray(), fetched.Length, fetched.Meta);
-            }
-        }
-
+        Install(key, r.Offset, fetched);
         return TryServe(key, r) ?? await inner.GetAsync(key, range, cancellationToken).ConfigureAwait(false);
     }
 
@@ -55,21 +53,64 @@ internal sealed class ReadAheadObjectStore(IObjectStore inner, int windowBytes) 
         inner.PutAsync(key, body, condition, metadata, cancellationToken);
 
     /// <inheritdoc/>
+    public IObjectUpload StartUpload(string key, PutCondition condition, IReadOnlyDictionary<string, string>? metadata = null) =>
+        inner.StartUpload(key, condition, metadata);
+
+    /// <inheritdoc/>
     public IAsyncEnumerable<ObjectMeta> ListAsync(string prefix, string? startAfter = null, CancellationToken cancellationToken = default) =>
         inner.ListAsync(prefix, startAfter, cancellationToken);
 
     /// <inheritdoc/>
     public Task DeleteAsync(string key, CancellationToken cancellationToken = default) => inner.DeleteAsync(key, cancellationToken);
 
-    /// <summary>Drops the windows; the inner store is not owned.</summary>
+    /// <summary>Returns the windows; the inner store is not owned.</summary>
     public ValueTask DisposeAsync()
     {
         lock (_lock)
         {
+            _disposed = true;
+            foreach (var window in _windows.Values)
+            {
+                Release(window);
+            }
+
             _windows.Clear();
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    private void Install(string key, long start, GetResult fetched)
+    {
+        lock (_lock)
+        {
+            if (_disposed)
+            {
+                fetched.Dispose();
+                return;
+            }
+
+            if (_windows.Remove(key, out var replaced))
+            {
+                Release(replaced);
+            }
+
+            while (_windows.Count >= Math.Max(maxWindows, 1))
+            {
+                var oldest = _windows.MinBy(p => p.Value.LastUse);
+                _windows.Remove(oldest.Key);
+                Release(oldest.Value);
+            }
+
+            _windows[key] = new Window(start, fetched) { LastUse = ++_clock };
+            counter.Add(fetched.Length);
+        }
+    }
+
+    private void Release(Window window)
+    {
+        counter.Add(-window.Data.Length);
+        window.Data.Dispose();
     }
 
     private GetResult? TryServe(string key, ByteRange range)
@@ -77,15 +118,25 @@ internal sealed class ReadAheadObjectStore(IObjectStore inner, int windowBytes) 
         lock (_lock)
         {
             if (!_windows.TryGetValue(key, out var window) || range.Offset < window.Start
-                || range.Offset + range.Length > window.Start + window.Length)
+                || range.Offset + range.Length > window.Start + window.Data.Length)
             {
                 return null;
             }
 
+            window.LastUse = ++_clock;
             var length = (int)range.Length;
             var buffer = GetResult.Rent(length);
-            window.Data.AsSpan((int)(range.Offset - window.Start), length).CopyTo(buffer);
-            return new GetResult(buffer, length, window.Meta, range.Offset);
+            window.Data.Data.Span.Slice((int)(range.Offset - window.Start), length).CopyTo(buffer);
+            return new GetResult(buffer, length, window.Data.Meta, range.Offset);
         }
+    }
+
+    private sealed class Window(long start, GetResult data)
+    {
+        internal long Start { get; } = start;
+
+        internal GetResult Data { get; } = data;
+
+        internal long LastUse { get; set; }
     }
 }

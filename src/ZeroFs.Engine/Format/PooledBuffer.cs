@@ -5,21 +5,31 @@ namespace ZeroFs.Engine.Format;
 /// <summary>
 /// A growable byte buffer rented from <see cref="ArrayPool{T}.Shared"/>. One owner; dispose
 /// returns the array. Used by block and table builders so that building a table does not allocate
-/// per block.
+/// per block. With a <see cref="Memory.SegmentPool"/> for large sizes, growth past
+/// <see cref="LargeThreshold"/> rents from it instead (bounded, counted memory; WAL segments).
 /// </summary>
 internal sealed class PooledBuffer : IBufferWriter<byte>, IDisposable
 {
+    /// <summary>Capacities above this come from the large pool, when there is one.</summary>
+    internal const int LargeThreshold = 1024 * 1024;
+
+    private readonly Memory.SegmentPool? _large;
     private byte[] _buffer;
     private int _length;
+    private bool _bufferIsLarge;
 
     /// <summary>Creates a buffer with at least <paramref name="initialCapacity"/> bytes.</summary>
-    internal PooledBuffer(int initialCapacity = 4096)
+    internal PooledBuffer(int initialCapacity = 4096, Memory.SegmentPool? large = null)
     {
+        _large = large;
         _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initialCapacity, 16));
     }
 
     /// <summary>Bytes written so far.</summary>
     internal int Length => _length;
+
+    /// <summary>Bytes held (the rented array's size).</summary>
+    internal int Capacity => _buffer.Length;
 
     /// <summary>The written bytes.</summary>
     internal ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _length);
@@ -70,7 +80,7 @@ internal sealed class PooledBuffer : IBufferWriter<byte>, IDisposable
         _length = 0;
         if (buffer.Length > 0)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ReturnArray(buffer);
         }
     }
 
@@ -89,9 +99,23 @@ internal sealed class PooledBuffer : IBufferWriter<byte>, IDisposable
             throw new InvalidOperationException("Buffer would exceed the maximum array length.");
         }
 
-        var next = ArrayPool<byte>.Shared.Rent(newSize);
+        var large = _large is not null && newSize > LargeThreshold;
+        var next = large ? _large!.Rent((int)needed) : ArrayPool<byte>.Shared.Rent(newSize);
         _buffer.AsSpan(0, _length).CopyTo(next);
-        ArrayPool<byte>.Shared.Return(_buffer);
+        ReturnArray(_buffer);
         _buffer = next;
+        _bufferIsLarge = large;
+    }
+
+    private void ReturnArray(byte[] buffer)
+    {
+        if (_bufferIsLarge)
+        {
+            _large!.Return(buffer);
+        }
+        else
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

@@ -9,8 +9,18 @@ public sealed record GcOptions
     /// <summary>Run GC at all (default true).</summary>
     public bool Enabled { get; init; } = true;
 
-    /// <summary>Time between GC passes (default 10 min).</summary>
+    /// <summary>
+    /// Time between GC passes (default 10 min). After a pass that deleted nothing while the
+    /// manifest did not change, the next waits twice as long, up to <see cref="MaxInterval"/>;
+    /// a pass that deletes or a new manifest version resets it (decision engine-0005).
+    /// </summary>
     public TimeSpan Interval { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The longest time between passes of an idle tree; null (default) means 6 × <see cref="Interval"/> (1 h).</summary>
+    public TimeSpan? MaxInterval { get; init; }
+
+    /// <summary>The longest interval in force.</summary>
+    public TimeSpan EffectiveMaxInterval => MaxInterval ?? Interval * 6;
 
     /// <summary>WAL segments younger than this are kept (default 5 min).</summary>
     public TimeSpan WalMinAge { get; init; } = TimeSpan.FromMinutes(5);
@@ -34,6 +44,7 @@ public sealed record GcOptions
     public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Interval, TimeSpan.Zero, nameof(Interval));
+        ArgumentOutOfRangeException.ThrowIfLessThan(EffectiveMaxInterval, Interval, nameof(MaxInterval));
         ArgumentOutOfRangeException.ThrowIfLessThan(WalMinAge, TimeSpan.Zero, nameof(WalMinAge));
         ArgumentOutOfRangeException.ThrowIfLessThan(WalFenceMinAge, TimeSpan.Zero, nameof(WalFenceMinAge));
         ArgumentOutOfRangeException.ThrowIfLessThan(SstMinAge, TimeSpan.Zero, nameof(SstMinAge));

@@ -1,25 +1,33 @@
 namespace ZeroFs.Engine.Memtable;
 
 /// <summary>
-/// One skiplist node. Everything but <see cref="Next"/> is written before the node is published
-/// and never changes; <see cref="Next"/> slots are written with release semantics
-/// (<see cref="Volatile.Write{T}(ref T, T)"/>) and read with acquire semantics, so a reader that
-/// reaches a node sees it fully built.
+/// One skiplist node. Its key and value live side by side in a slab of the memtable's arena
+/// (<see cref="MemtableArena"/>), not in arrays of their own. Everything but <see cref="Next"/> is
+/// written before the node is published and never changes; <see cref="Next"/> slots are written
+/// with release semantics (<see cref="Volatile.Write{T}(ref T, T)"/>) and read with acquire
+/// semantics, so a reader that reaches a node sees it fully built.
 /// </summary>
 internal sealed class MemtableNode
 {
-    /// <summary>Creates a node with <paramref name="height"/> levels.</summary>
-    internal MemtableNode(byte[] key, ulong seq, EntryKind kind, byte[] value, int height)
+    private readonly byte[] _data;
+    private readonly int _offset;
+    private readonly int _keyLength;
+    private readonly int _valueLength;
+
+    /// <summary>Creates a node whose key is <c>data[offset..+keyLength]</c>, followed by its value.</summary>
+    internal MemtableNode(byte[] data, int offset, int keyLength, int valueLength, ulong seq, EntryKind kind, int height)
     {
-        Key = key;
+        _data = data;
+        _offset = offset;
+        _keyLength = keyLength;
+        _valueLength = valueLength;
         Seq = seq;
         Kind = kind;
-        Value = value;
         Next = new MemtableNode?[height];
     }
 
     /// <summary>User key.</summary>
-    internal byte[] Key { get; }
+    internal ReadOnlySpan<byte> Key => new(_data, _offset, _keyLength);
 
     /// <summary>Sequence number.</summary>
     internal ulong Seq { get; }
@@ -28,7 +36,7 @@ internal sealed class MemtableNode
     internal EntryKind Kind { get; }
 
     /// <summary>Value (empty for tombstones).</summary>
-    internal byte[] Value { get; }
+    internal ReadOnlyMemory<byte> Value => new(_data, _offset + _keyLength, _valueLength);
 
     /// <summary>Successor per level.</summary>
     internal MemtableNode?[] Next { get; }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using ZeroFs.Engine.Format;
 using ZeroFs.Engine.Iterators;
+using ZeroFs.Engine.Memory;
 
 namespace ZeroFs.Engine.Memtable;
 
@@ -19,22 +20,32 @@ internal sealed class SkipListMemtable
     /// <summary>Per-entry bookkeeping counted by <see cref="ApproximateBytes"/> beyond key and value.</summary>
     private const int NodeOverhead = 96;
 
-    private readonly MemtableNode _head = new([], 0, EntryKind.Put, [], MaxHeight);
+    private readonly MemtableNode _head = new([], 0, 0, 0, 0, EntryKind.Put, MaxHeight);
     private readonly MemtableNode[] _predecessors = new MemtableNode[MaxHeight];
+    private readonly MemtableArena _arena;
     private ulong _random;
     private int _height = 1;
     private long _approximateBytes;
+    private long _arenaBytes;
     private long _count;
     private bool _frozen;
 
-    /// <summary>Creates an empty memtable; <paramref name="seed"/> drives tower heights (deterministic runs).</summary>
-    internal SkipListMemtable(ulong seed = 0x9E3779B97F4A7C15)
+    /// <summary>
+    /// Creates an empty memtable; <paramref name="seed"/> drives tower heights (deterministic runs).
+    /// With <paramref name="slabs"/>, keys and values live in slabs of that pool, returned once the
+    /// memtable is released by its owner and every reader (see <see cref="MemtableArena"/>).
+    /// </summary>
+    internal SkipListMemtable(ulong seed = 0x9E3779B97F4A7C15, SegmentPool? slabs = null)
     {
         _random = seed == 0 ? 1 : seed;
+        _arena = new MemtableArena(slabs);
     }
 
     /// <summary>Bytes of keys, values and node overhead inserted so far (for freeze decisions).</summary>
     internal long ApproximateBytes => Volatile.Read(ref _approximateBytes);
+
+    /// <summary>Bytes of arena slabs holding the keys and values (at least their sum).</summary>
+    internal long ArenaBytes => Volatile.Read(ref _arenaBytes);
 
     /// <summary>Entries inserted.</summary>
     internal long Count => Volatile.Read(ref _count);
@@ -89,7 +100,8 @@ internal sealed class SkipListMemtable
             _predecessors[level] = _head;
         }
 
-        var node = new MemtableNode(key.ToArray(), seq, kind, value.IsEmpty ? [] : value.ToArray(), nodeHeight);
+        var (data, offset) = _arena.Append(key, value);
+        var node = new MemtableNode(data, offset, key.Length, value.Length, seq, kind, nodeHeight);
         for (var level = 0; level < nodeHeight; level++)
         {
             node.Next[level] = _predecessors[level].Next[level];
@@ -110,6 +122,7 @@ internal sealed class SkipListMemtable
         MinSeq = Math.Min(MinSeq, seq);
         MaxSeq = Math.Max(MaxSeq, seq);
         Volatile.Write(ref _approximateBytes, _approximateBytes + key.Length + value.Length + NodeOverhead + (8 * nodeHeight));
+        Volatile.Write(ref _arenaBytes, _arena.AllocatedBytes);
         Volatile.Write(ref _count, _count + 1);
     }
 
@@ -128,7 +141,7 @@ internal sealed class SkipListMemtable
     internal LookupStatus Get(ReadOnlySpan<byte> userKey, ulong snapshot, out ulong seq, out ReadOnlyMemory<byte> value)
     {
         var node = FindGreaterOrEqual(userKey, snapshot);
-        if (node is null || !node.Key.AsSpan().SequenceEqual(userKey))
+        if (node is null || !node.Key.SequenceEqual(userKey))
         {
             seq = 0;
             value = default;
@@ -153,8 +166,21 @@ internal sealed class SkipListMemtable
         return new LookupResult(status, seq, status == LookupStatus.Found ? bytes.Length : 0);
     }
 
-    /// <summary>An iterator over every entry (concurrent inserts may or may not be seen).</summary>
-    internal IInternalIterator NewIterator() => new MemtableIterator(this);
+    /// <summary>An iterator over every entry (concurrent inserts may or may not be seen); it holds the memtable until disposed.</summary>
+    /// <exception cref="InvalidOperationException">The memtable was released (see <see cref="TryNewIterator"/>).</exception>
+    internal IInternalIterator NewIterator() => TryNewIterator() ?? throw new InvalidOperationException("The memtable was released.");
+
+    /// <summary>Like <see cref="NewIterator"/>, or null when the memtable was released (read a newer state).</summary>
+    internal MemtableIterator? TryNewIterator() => _arena.TryAcquire() ? new MemtableIterator(this) : null;
+
+    /// <summary>Takes a reader's hold on the keys and values; false when released (read a newer state).</summary>
+    internal bool TryAcquire() => _arena.TryAcquire();
+
+    /// <summary>Drops a hold taken by <see cref="TryAcquire"/>.</summary>
+    internal void Release() => _arena.Release();
+
+    /// <summary>Drops the engine's hold: the memtable left the read state (its rows are in a published table).</summary>
+    internal void ReleaseOwner() => _arena.ReleaseOwner();
 
     /// <summary>First node at or after (<paramref name="key"/>, <paramref name="seq"/>), or null.</summary>
     internal MemtableNode? FindGreaterOrEqual(ReadOnlySpan<byte> key, ulong seq)

@@ -6,13 +6,15 @@ using ZeroFs.Engine.Format;
 namespace ZeroFs.Engine.Sst;
 
 /// <summary>
-/// Builds one table (ENGINE.md §6; docs/formats/sst.md) in memory:
+/// Builds one table (ENGINE.md §6; docs/formats/sst.md):
 /// <c>[sealed data blocks] [meta region: u32 filterLen, u32 indexLen, sealed filter?, sealed index,
 /// sealed properties] [32-byte tail]</c>. Entries must arrive in strictly increasing internal order.
 /// Blocks are cut only between user keys, so one key's versions never span two blocks; an entry
-/// larger than the target becomes a block of its own.
+/// larger than the target becomes a block of its own. Sealed bytes stream into a
+/// <see cref="TableOutput"/> (upload parts of pooled segments), so memory does not grow with the
+/// table: after <see cref="Add"/>, call <see cref="FlushAsync"/> when <see cref="HasPendingPart"/>.
 /// </summary>
-internal sealed class SstWriter : IDisposable
+internal sealed class SstWriter : IAsyncDisposable
 {
     private readonly Ulid _tableId;
     private readonly BlockSealer _sealer;
@@ -22,7 +24,7 @@ internal sealed class SstWriter : IDisposable
     private readonly BlockBuilder _block;
     private readonly BlockBuilder _index = new(4096);
     private readonly List<ulong> _keyHashes = new(1024);
-    private PooledBuffer? _output;
+    private TableOutput? _output;
     private byte[] _lastKey = ArrayPool<byte>.Shared.Rent(256);
     private int _lastKeyLength;
     private ulong _lastSeq;
@@ -38,11 +40,12 @@ internal sealed class SstWriter : IDisposable
     private ulong _rawValueBytes;
     private ulong _dataBlocks;
 
-    /// <summary>Starts table <paramref name="tableId"/>.</summary>
-    internal SstWriter(Ulid tableId, BlockSealer sealer, SstWriterOptions options, SstCreator createdBy = SstCreator.Writer, ulong epoch = 0)
+    /// <summary>Starts table <paramref name="tableId"/>, written to <paramref name="output"/> (owned: disposed with the writer).</summary>
+    internal SstWriter(Ulid tableId, BlockSealer sealer, SstWriterOptions options, TableOutput output, SstCreator createdBy = SstCreator.Writer, ulong epoch = 0)
     {
         ArgumentNullException.ThrowIfNull(sealer);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(output);
         options.Validate();
         _tableId = tableId;
         _sealer = sealer;
@@ -50,7 +53,7 @@ internal sealed class SstWriter : IDisposable
         _createdBy = createdBy;
         _epoch = epoch;
         _block = new BlockBuilder(options.BlockBytes);
-        _output = new PooledBuffer(64 * 1024);
+        _output = output;
     }
 
     /// <summary>Entries added so far.</summary>
@@ -59,7 +62,13 @@ internal sealed class SstWriter : IDisposable
     /// <summary>Approximate object size if finished now (for cutting compaction output).</summary>
     internal long EstimatedSize => Output.Length + _block.EstimatedSize + (_keyHashes.Count * _options.BloomBitsPerKey / 8);
 
-    private PooledBuffer Output => _output ?? throw new ObjectDisposedException(nameof(SstWriter));
+    /// <summary>A full part of the table waits to be uploaded by <see cref="FlushAsync"/>.</summary>
+    internal bool HasPendingPart => Output.HasReadyPart;
+
+    private TableOutput Output => _output ?? throw new ObjectDisposedException(nameof(SstWriter));
+
+    /// <summary>Starts uploading the parts that are full (at most one upload runs while the writer seals on).</summary>
+    internal Task FlushAsync(CancellationToken cancellationToken) => Output.FlushAsync(cancellationToken);
 
     /// <summary>Appends an entry; keys must be 1..64 KiB and strictly increasing in internal order.</summary>
     internal void Add(ReadOnlySpan<byte> key, ulong seq, EntryKind kind, ReadOnlySpan<byte> value)
@@ -114,8 +123,11 @@ internal sealed class SstWriter : IDisposable
         _rawValueBytes += (ulong)value.Length;
     }
 
-    /// <summary>Seals the remaining blocks and the metadata, and writes the tail.</summary>
-    internal SstBuildResult Finish()
+    /// <summary>
+    /// Seals the remaining blocks and the metadata, writes the tail and completes the upload. The
+    /// caller checks <see cref="SstBuildResult.Put"/> (a create-only upload can lose).
+    /// </summary>
+    internal async Task<SstBuildResult> FinishAsync(CancellationToken cancellationToken)
     {
         if (_entries == 0)
         {
@@ -124,22 +136,24 @@ internal sealed class SstWriter : IDisposable
 
         FlushBlock();
         var output = Output;
-        var metaOffset = (long)output.Length;
-        var directory = output.GetSpan(8);
-        directory[..8].Clear();
-        output.Advance(8);
+        var metaOffset = output.Length;
 
+        // The meta region is sealed aside first: its directory (filter and index lengths) comes
+        // before the blocks it describes, and the AADs need each block's final offset.
+        using var meta = new PooledBuffer(16 * 1024);
+        meta.GetSpan(8)[..8].Clear();
+        meta.Advance(8);
         using var plain = new PooledBuffer(4096);
         var filterLength = 0;
         ushort flags = 0;
         if (_keyHashes.Count >= _options.MinFilterKeys && _keyHashes.Count > 0)
         {
             BloomFilter.Write(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_keyHashes), _options.BloomBitsPerKey, _options.BloomProbes, plain);
-            filterLength = SealBlock(plain.WrittenSpan, BlockKind.Filter);
+            filterLength = SealBlock(plain.WrittenSpan, BlockKind.Filter, meta, metaOffset);
             flags |= SstTail.FlagHasFilter;
         }
 
-        var indexLength = SealBlock(_index.Finish(), BlockKind.Index);
+        var indexLength = SealBlock(_index.Finish(), BlockKind.Index, meta, metaOffset);
         var properties = new SstProperties
         {
             EntryCount = _entries,
@@ -156,31 +170,37 @@ internal sealed class SstWriter : IDisposable
         };
         plain.Clear();
         SstPropertiesCodec.Write(properties, plain);
-        SealBlock(plain.WrittenSpan, BlockKind.Properties);
+        SealBlock(plain.WrittenSpan, BlockKind.Properties, meta, metaOffset);
 
-        var directorySpan = output.WrittenSpanMutable.Slice((int)metaOffset, 8);
-        BinaryPrimitives.WriteUInt32LittleEndian(directorySpan, (uint)filterLength);
-        BinaryPrimitives.WriteUInt32LittleEndian(directorySpan[4..], (uint)indexLength);
-        var metaLength = output.Length - (int)metaOffset;
+        var directory = meta.WrittenSpanMutable;
+        BinaryPrimitives.WriteUInt32LittleEndian(directory, (uint)filterLength);
+        BinaryPrimitives.WriteUInt32LittleEndian(directory[4..], (uint)indexLength);
+        var metaLength = meta.Length;
+        output.Write(meta.WrittenSpan);
 
         var tail = new SstTail(metaOffset, metaLength, SstTail.CurrentVersion, flags);
         tail.Write(output.GetSpan(SstTail.Length));
         output.Advance(SstTail.Length);
 
-        _output = null;
-        var info = new SstInfo(_tableId, output.Length, metaOffset, metaLength, SstTail.CurrentVersion, properties);
-        return new SstBuildResult(output, info);
+        var size = output.Length;
+        var put = await output.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        var info = new SstInfo(_tableId, size, metaOffset, metaLength, SstTail.CurrentVersion, properties);
+        return new SstBuildResult(info, put);
     }
 
-    /// <inheritdoc/>
-    public void Dispose()
+    /// <summary>Returns the buffers and abandons the upload unless <see cref="FinishAsync"/> completed it.</summary>
+    public async ValueTask DisposeAsync()
     {
-        _output?.Dispose();
+        var output = _output;
         _output = null;
         _block.Dispose();
         _index.Dispose();
         ReturnArray(ref _lastKey);
         ReturnArray(ref _separator);
+        if (output is not null)
+        {
+            await output.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private void StartBlock(ReadOnlySpan<byte> firstKey, ulong firstSeq)
@@ -222,6 +242,17 @@ internal sealed class SstWriter : IDisposable
         var destination = output.GetSpan(BlockSealer.MaxSealedLength(plaintext.Length));
         var written = _sealer.Seal(plaintext, aad, destination);
         output.Advance(written);
+        return written;
+    }
+
+    // Seals a meta block into `meta`, which will be written at table offset `metaOffset`.
+    private int SealBlock(ReadOnlySpan<byte> plaintext, BlockKind kind, PooledBuffer meta, long metaOffset)
+    {
+        Span<byte> aad = stackalloc byte[SstAad.Length];
+        SstAad.Write(aad, _tableId, metaOffset + meta.Length, kind);
+        var destination = meta.GetSpan(BlockSealer.MaxSealedLength(plaintext.Length));
+        var written = _sealer.Seal(plaintext, aad, destination);
+        meta.Advance(written);
         return written;
     }
 

@@ -5,10 +5,14 @@ namespace ZeroFs.Engine.Wal;
 /// <summary>The batches of one WAL segment, in plaintext, before (open) or after (cut) its id is assigned.</summary>
 internal sealed class WalSegmentBuffer : IDisposable
 {
-    private readonly PooledBuffer _buffer = new(16 * 1024);
+    private readonly PooledBuffer _buffer;
 
-    /// <summary>Starts an empty segment.</summary>
-    internal WalSegmentBuffer() => WalSegmentCodec.WriteHeader(_buffer);
+    /// <summary>Starts an empty segment; past 1 MiB its buffer comes from <paramref name="large"/>.</summary>
+    internal WalSegmentBuffer(Memory.SegmentPool? large = null)
+    {
+        _buffer = new PooledBuffer(16 * 1024, large);
+        WalSegmentCodec.WriteHeader(_buffer);
+    }
 
     /// <summary>Segment id, assigned when the buffer is cut (0 while open).</summary>
     internal ulong Id { get; set; }
@@ -24,6 +28,9 @@ internal sealed class WalSegmentBuffer : IDisposable
 
     /// <summary>Plaintext bytes so far.</summary>
     internal int Length => _buffer.Length;
+
+    /// <summary>Bytes of memory held.</summary>
+    internal int Capacity => _buffer.Capacity;
 
     /// <summary>True before the first batch.</summary>
     internal bool IsEmpty => BatchCount == 0;

@@ -72,6 +72,14 @@ internal static class WalSegmentCodec
         return sealer.Seal(plaintext, aad);
     }
 
+    /// <summary>Seals segment <paramref name="id"/> into <paramref name="destination"/> (at least <see cref="BlockSealer.MaxSealedLength"/>); returns the length.</summary>
+    internal static int Seal(BlockSealer sealer, ulong id, ReadOnlySpan<byte> plaintext, Span<byte> destination)
+    {
+        Span<byte> aad = stackalloc byte[AadLength];
+        WriteAad(aad, id);
+        return sealer.Seal(plaintext, aad, destination);
+    }
+
     /// <summary>Unseals and decodes segment <paramref name="id"/>; failures are <see cref="CorruptionException"/>s (or a wrong key).</summary>
     internal static List<WalRecord> Open(BlockSealer sealer, ulong id, ReadOnlySpan<byte> sealedBytes)
     {

@@ -26,12 +26,14 @@ internal sealed class WalWriter : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly ITimer _timer;
     private readonly Task _loop;
-    private WalSegmentBuffer _open = new();
+    private readonly Memory.SegmentPool _buffers;
+    private WalSegmentBuffer _open;
     private ulong _nextId;
     private ulong _writtenNextId;
     private ulong _flushTargetSeq;
     private bool _timerDue;
     private bool _failed;
+    private long _sealedBytes;
 
     /// <summary>
     /// Starts the flush task. <paramref name="nextId"/> is the first id this writer writes (fence + 1);
@@ -51,6 +53,11 @@ internal sealed class WalWriter : IAsyncDisposable
         _nextId = nextId;
         _writtenNextId = nextId;
         _maxBytes = options.WalMaxBytes;
+
+        // Full-size segment buffers and the sealed copy come from a small pool of arrays that fit
+        // a whole segment, so an ingest neither regrows nor reallocates them (decision engine-0004).
+        _buffers = new Memory.SegmentPool(BlockSealer.MaxSealedLength(options.WalMaxBytes) + (64 * 1024), MaxCutSegments + 2);
+        _open = new WalSegmentBuffer(_buffers);
         _onDurable = onDurable;
         _onFailure = onFailure;
         _timer = time.CreateTimer(static s => ((WalWriter)s!).OnTimer(), this, options.WalFlushInterval, options.WalFlushInterval);
@@ -75,18 +82,64 @@ internal sealed class WalWriter : IAsyncDisposable
     /// </summary>
     internal ulong WrittenNextId => Volatile.Read(ref _writtenNextId);
 
+    /// <summary>Cut segments waiting to be written at which writes wait (<see cref="IsBacklogged"/>).</summary>
+    internal const int MaxCutSegments = 3;
+
+    /// <summary>
+    /// True while <see cref="MaxCutSegments"/> cut segments wait for their PUT: the store is slower
+    /// than the writes, and the write loop waits rather than buffer without bound.
+    /// </summary>
+    internal bool IsBacklogged
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _cut.Count >= MaxCutSegments;
+            }
+        }
+    }
+
+    /// <summary>Memory held by segment buffers: the open one, cut ones waiting, and the sealed copy being written.</summary>
+    internal long BufferedBytes
+    {
+        get
+        {
+            lock (_lock)
+            {
+                long total = _open.Capacity + Volatile.Read(ref _sealedBytes) + _buffers.RetainedBytes;
+                foreach (var segment in _cut)
+                {
+                    total += segment.Capacity;
+                }
+
+                return total;
+            }
+        }
+    }
+
     /// <summary>Appends a committed batch (write loop only). Cuts the segment at <c>WalMaxBytes</c>.</summary>
     internal void Append(ulong seq, long timestamp, WriteBatch batch)
     {
         bool kick;
         lock (_lock)
         {
-            _open.Append(seq, timestamp, batch);
-            kick = _open.Length >= _maxBytes;
-            if (kick)
+            // Cut before a batch would carry the segment past WalMaxBytes, so segments fit the
+            // pooled buffers; a single larger batch still makes a segment of its own.
+            var cutBefore = !_open.IsEmpty && _open.Length + batch.ApproximateBytes + (24L * batch.Count) + 32 > _maxBytes;
+            if (cutBefore)
             {
                 CutLocked();
             }
+
+            _open.Append(seq, timestamp, batch);
+            var full = _open.Length >= _maxBytes;
+            if (full)
+            {
+                CutLocked();
+            }
+
+            kick = cutBefore || full;
         }
 
         if (kick)
@@ -193,7 +246,7 @@ internal sealed class WalWriter : IAsyncDisposable
         var segment = _open;
         segment.Id = _nextId++;
         _cut.Enqueue(segment);
-        _open = new WalSegmentBuffer();
+        _open = new WalSegmentBuffer(_buffers);
     }
 
     // Picks the next segment to write, cutting the open buffer when a trigger asks for it.
@@ -238,18 +291,26 @@ internal sealed class WalWriter : IAsyncDisposable
     {
         PutResult put;
         int length;
+        var plaintext = segment.Plaintext;
+        var sealedBuffer = _buffers.Rent(BlockSealer.MaxSealedLength(plaintext.Length));
+        Volatile.Write(ref _sealedBytes, sealedBuffer.Length);
         try
         {
-            var body = WalSegmentCodec.Seal(_sealer, segment.Id, segment.Plaintext);
-            length = body.Length;
+            length = WalSegmentCodec.Seal(_sealer, segment.Id, plaintext, sealedBuffer);
 
             // Cancellation never tears a commit: the PUT runs to completion once started.
-            put = await _store.PutAsync(WalNames.Key(segment.Id), body, PutCondition.CreateOnly, null, CancellationToken.None).ConfigureAwait(false);
+            put = await _store.PutAsync(WalNames.Key(segment.Id), sealedBuffer.AsMemory(0, length), PutCondition.CreateOnly, null, CancellationToken.None)
+                .ConfigureAwait(false);
         }
         catch (Exception ex) when (!token.IsCancellationRequested || ex is not OperationCanceledException)
         {
             Fail(new EngineFailedException($"writing WAL segment {segment.Id} failed; the writer stopped (a WAL id is never skipped)", ex));
             return false;
+        }
+        finally
+        {
+            Volatile.Write(ref _sealedBytes, 0);
+            _buffers.Return(sealedBuffer);
         }
 
         if (!put.IsOk)

@@ -36,6 +36,9 @@ internal sealed class GatedObjectStore(IObjectStore inner) : IObjectStore
         string key, ReadOnlyMemory<byte> body, PutCondition condition, IReadOnlyDictionary<string, string>? metadata = null,
         CancellationToken cancellationToken = default) => inner.PutAsync(key, body, condition, metadata, cancellationToken);
 
+    public IObjectUpload StartUpload(string key, PutCondition condition, IReadOnlyDictionary<string, string>? metadata = null) =>
+        inner.StartUpload(key, condition, metadata);
+
     public IAsyncEnumerable<ObjectMeta> ListAsync(string prefix, string? startAfter = null, CancellationToken cancellationToken = default) =>
         inner.ListAsync(prefix, startAfter, cancellationToken);
 

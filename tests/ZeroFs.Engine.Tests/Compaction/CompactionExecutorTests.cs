@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using ZeroFs.Engine.Compaction;
 using ZeroFs.Engine.Iterators;
 using ZeroFs.Engine.Manifest;
+using ZeroFs.Engine.Memory;
 using ZeroFs.Engine.Sst;
 using ZeroFs.Engine.Tests.Sst;
 
@@ -26,7 +27,7 @@ public sealed class CompactionExecutorTests : IDisposable
         CompactionJob job, long maxTableBytes = 1024 * 1024)
     {
         var options = new CompactorOptions { MaxTableBytes = Math.Max(maxTableBytes, 64 * 1024), Sst = new SstWriterOptions { BlockBytes = 4096 } };
-        var executor = new CompactionExecutor(_f.Store, _f.Sealer, maxTableBytes < 64 * 1024 ? options with { MaxTableBytes = 64 * 1024 } : options, new UlidGenerator(TimeProvider.System, new Random(3)), 1);
+        var executor = new CompactionExecutor(_f.Store, _f.Sealer, maxTableBytes < 64 * 1024 ? options with { MaxTableBytes = 64 * 1024 } : options, new UlidGenerator(TimeProvider.System, new Random(3)), 1, _f.Segments, new ByteCounter());
         var outputs = await executor.ExecuteAsync(job, CancellationToken.None);
         var readers = await TreeLoader.OpenTablesAsync(_f.Store, _f.Sealer, outputs, CancellationToken.None);
         var entries = new List<(string, ulong, EntryKind, string)>();

@@ -12,7 +12,9 @@ public sealed class FencingTests : IDisposable
     [Fact]
     public async Task SecondWriter_FencesFirst_SeesItsDurableWrites()
     {
-        var a = await _h.OpenAsync(options: Options with { ManifestPollInterval = TimeSpan.FromSeconds(30) });
+        // No WAL timer for A: its last write must still be in memory when B fences (a 20 ms timer
+        // could write it while B opens, and the write would rightly be durable).
+        var a = await _h.OpenAsync(options: Options with { ManifestPollInterval = TimeSpan.FromSeconds(30), WalFlushInterval = TimeSpan.FromSeconds(30) });
         for (var i = 0; i < 100; i++)
         {
             await a.PutAsync(K(i), V(i));

@@ -2,7 +2,7 @@ using ZeroFs.ObjectStore;
 
 namespace ZeroFs.Engine.Tests.Gc;
 
-/// <summary>Holds PUTs of keys under a prefix while closed (a real store underneath; only the timing is controlled).</summary>
+/// <summary>Holds PUTs (and upload completions) of keys under a prefix while closed (a real store underneath; only the timing is controlled).</summary>
 internal sealed class GatedObjectStore(IObjectStore inner, string prefix) : IObjectStore
 {
     private readonly TaskCompletionSource _blocked = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -32,6 +32,9 @@ internal sealed class GatedObjectStore(IObjectStore inner, string prefix) : IObj
         return await inner.PutAsync(key, body, condition, metadata, cancellationToken);
     }
 
+    public IObjectUpload StartUpload(string key, PutCondition condition, IReadOnlyDictionary<string, string>? metadata = null) =>
+        key.StartsWith(prefix, StringComparison.Ordinal) ? new GatedUpload(this, inner.StartUpload(key, condition, metadata)) : inner.StartUpload(key, condition, metadata);
+
     public IAsyncEnumerable<ObjectMeta> ListAsync(string prefix, string? startAfter = null, CancellationToken cancellationToken = default) =>
         inner.ListAsync(prefix, startAfter, cancellationToken);
 
@@ -44,5 +47,30 @@ internal sealed class GatedObjectStore(IObjectStore inner, string prefix) : IObj
         var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         open.SetResult();
         return open;
+    }
+
+    private async Task WaitOpenAsync()
+    {
+        if (!_open.Task.IsCompleted)
+        {
+            _blocked.TrySetResult();
+            await _open.Task;
+        }
+    }
+
+    private sealed class GatedUpload(GatedObjectStore owner, IObjectUpload inner) : IObjectUpload
+    {
+        public string Key => inner.Key;
+
+        public Task WritePartAsync(int partNumber, ReadOnlyMemory<byte> part, CancellationToken cancellationToken = default) =>
+            inner.WritePartAsync(partNumber, part, cancellationToken);
+
+        public async Task<PutResult> CompleteAsync(ReadOnlyMemory<byte> lastPart, CancellationToken cancellationToken = default)
+        {
+            await owner.WaitOpenAsync();
+            return await inner.CompleteAsync(lastPart, cancellationToken);
+        }
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }

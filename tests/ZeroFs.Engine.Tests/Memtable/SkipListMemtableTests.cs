@@ -99,12 +99,12 @@ public class SkipListMemtableTests
                         failures.Enqueue("order");
                     }
 
-                    if (!node.Value.AsSpan().SequenceEqual(ValueFor(node.Seq)))
+                    if (!node.Value.Span.SequenceEqual(ValueFor(node.Seq)))
                     {
                         failures.Enqueue("torn value");
                     }
 
-                    previousKey = node.Key;
+                    previousKey = node.Key.ToArray();
                     previousSeq = node.Seq;
                     node = Volatile.Read(ref node.Next[0]);
                 }

@@ -1,4 +1,5 @@
 using ZeroFs.Crypto;
+using ZeroFs.Engine.Memory;
 using ZeroFs.Engine.Sst;
 using ZeroFs.ObjectStore;
 
@@ -22,21 +23,34 @@ internal sealed class SstFixture : IDisposable
 
     public CountingObjectStore Store { get; }
 
+    public SegmentPool Segments { get; } = new(SstWriterOptions.MinPartBytes, 3);
+
     public static Ulid NewTableId() => Ulid.Create(Interlocked.Increment(ref _clock), 0x1234, 0x5678);
 
     public async Task<SstInfo> WriteAsync(
         Ulid id, IEnumerable<(byte[] Key, ulong Seq, EntryKind Kind, byte[] Value)> sortedEntries, SstWriterOptions? options = null)
     {
-        using var writer = new SstWriter(id, Sealer, options ?? new SstWriterOptions());
+        await using var writer = NewWriter(id, options);
         foreach (var e in sortedEntries)
         {
             writer.Add(e.Key, e.Seq, e.Kind, e.Value);
+            if (writer.HasPendingPart)
+            {
+                await writer.FlushAsync(CancellationToken.None);
+            }
         }
 
-        using var built = writer.Finish();
-        var put = await Store.PutAsync(SstInfo.ObjectKey(id), built.Body, PutCondition.CreateOnly);
-        Assert.True(put.IsOk);
+        var built = await writer.FinishAsync(CancellationToken.None);
+        Assert.True(built.Put.IsOk);
         return built.Info;
+    }
+
+    /// <summary>A writer streaming table <paramref name="id"/> into the store (create-only).</summary>
+    public SstWriter NewWriter(Ulid id, SstWriterOptions? options = null)
+    {
+        options ??= new SstWriterOptions();
+        var upload = Store.StartUpload(SstInfo.ObjectKey(id), PutCondition.CreateOnly);
+        return new SstWriter(id, Sealer, options, new TableOutput(Segments, upload));
     }
 
     public Task<SstReader> OpenAsync(SstInfo info, IBlockCache? cache = null) =>

@@ -160,14 +160,13 @@ public sealed class SstRoundTripTests : IDisposable
     [Fact]
     public async Task Add_OutOfOrderOrOversizedKey_Throws()
     {
-        using var writer = new SstWriter(SstFixture.NewTableId(), _fixture.Sealer, new SstWriterOptions());
+        await using var writer = _fixture.NewWriter(SstFixture.NewTableId());
         writer.Add("b"u8, 5, EntryKind.Put, []);
         Assert.Throws<InvalidOperationException>(() => writer.Add("a"u8, 5, EntryKind.Put, []));
         Assert.Throws<InvalidOperationException>(() => writer.Add("b"u8, 6, EntryKind.Put, []));
         Assert.Throws<ArgumentException>(() => writer.Add(new byte[KeyLimits.MaxKeyLength + 1], 1, EntryKind.Put, []));
         Assert.Throws<ArgumentException>(() => writer.Add([], 1, EntryKind.Put, []));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SstWriter(SstFixture.NewTableId(), _fixture.Sealer, new SstWriterOptions { BlockBytes = 1024 }));
-        await Task.CompletedTask;
+        Assert.Throws<ArgumentOutOfRangeException>(() => _fixture.NewWriter(SstFixture.NewTableId(), new SstWriterOptions { BlockBytes = 1024 }));
     }
 
     private static async Task AssertScanAsync(SstReader reader, Model model, byte[]? start, byte[]? end, ulong snapshot)
