@@ -6,12 +6,21 @@
 #
 # Workloads (fio, one job each): 1 MiB sequential write ending in a flush (durable: the figure is bytes over
 # the run including the flush), 1 MiB sequential read, 4 KiB random read at QD1 and QD32 (warm: the region
-# was just read), 4 KiB random write at QD1 and QD32.
+# was just read), 4 KiB random write at QD1 and QD32 (each ending in a flush). DATA below says what the writes carry.
 set -euo pipefail
 SIZE_MIB=${SIZE_MIB:-1024}
 RAND_MIB=${RAND_MIB:-256}
 RUNTIME=${RUNTIME:-15}
 SEQ_DEPTH=${SEQ_DEPTH:-8}
+# What the writes carry: "half" (default) half-compressible buffers refilled per I/O, like bench/ZeroFs.Workloads'
+# fs workload; "random" fio's default incompressible buffers (zstd's slowest case: every byte is searched for
+# matches in the WAL, in L0 and again in compaction, and stored raw).
+DATA=${DATA:-half}
+case "$DATA" in
+half) data_args="--buffer_compress_percentage=50 --refill_buffers" ;;
+random) data_args="" ;;
+*) echo "DATA=$DATA: expected half or random" >&2; exit 2 ;;
+esac
 . "$(dirname "${BASH_SOURCE[0]}")/nbd-server.sh"
 summary="$root/bench/fio-summary.py"
 
@@ -38,18 +47,19 @@ run() {
 suite() {
 	local target=$1 uri=$2
 	echo "host-nbd.sh: $target ($uri)"
-	run "$target" "$uri" seqwrite --rw=write --bs=1M --iodepth="$SEQ_DEPTH" --size="${SIZE_MIB}M" --end_fsync=1
+	run "$target" "$uri" seqwrite --rw=write --bs=1M --iodepth="$SEQ_DEPTH" --size="${SIZE_MIB}M" --end_fsync=1 $data_args
 	run "$target" "$uri" seqread --rw=read --bs=1M --iodepth="$SEQ_DEPTH" --size="${SIZE_MIB}M"
 	run "$target" "$uri" randread-qd1 --rw=randread --bs=4k --iodepth=1 --size="${RAND_MIB}M" --time_based --runtime="$RUNTIME"
 	run "$target" "$uri" randread-qd32 --rw=randread --bs=4k --iodepth=32 --size="${RAND_MIB}M" --time_based --runtime="$RUNTIME"
-	run "$target" "$uri" randwrite-qd1 --rw=randwrite --bs=4k --iodepth=1 --size="${RAND_MIB}M" --time_based --runtime="$RUNTIME"
-	run "$target" "$uri" randwrite-qd32 --rw=randwrite --bs=4k --iodepth=32 --size="${RAND_MIB}M" --time_based --runtime="$RUNTIME" --end_fsync=1
+	run "$target" "$uri" randwrite-qd1 --rw=randwrite --bs=4k --iodepth=1 --size="${RAND_MIB}M" --time_based --runtime="$RUNTIME" --end_fsync=1 $data_args
+	run "$target" "$uri" randwrite-qd32 --rw=randwrite --bs=4k --iodepth=32 --size="${RAND_MIB}M" --time_based --runtime="$RUNTIME" --end_fsync=1 $data_args
 }
 
 suite zerofs "nbd://127.0.0.1:$nbd_port/vol1"
 suite nbdkit "nbd://127.0.0.1:$nbdkit_port"
 
-printf '\n%-32s %12s %12s %8s\n' workload zerofs nbdkit ratio
+echo; echo "writes carry DATA=$DATA; zerofs compression ${ZEROFS_COMPRESSION:-zstd-3}"
+printf '%-32s %12s %12s %8s\n' workload zerofs nbdkit ratio
 row() { # label name what direction
 	local z n
 	z=$(python3 "$summary" "$work/zerofs-$2.json" "$3" "$4")

@@ -7,7 +7,7 @@
 #
 # Workloads (fio, libaio, O_DIRECT): 1 MiB sequential write ending in an fsync (an NBD FLUSH; the figure
 # is bytes over the run including it), 1 MiB sequential read, 4 KiB random read at QD1 and QD32 (warm: the
-# region was just read), 4 KiB random write at QD1 and QD32.
+# region was just read), 4 KiB random write at QD1 and QD32 (each ending in an fsync). DATA below says what the writes carry.
 # The guest runs under TCG on hosts without usable KVM (see ../shared/rig/README.md): the absolute figures
 # then measure the emulated client more than the server; bench/host-nbd.sh measures the server from the host.
 set -euo pipefail
@@ -15,6 +15,15 @@ SIZE_MIB=${SIZE_MIB:-256}
 RAND_MIB=${RAND_MIB:-128}
 RUNTIME=${RUNTIME:-10}
 SEQ_DEPTH=${SEQ_DEPTH:-8}
+# What the writes carry: "half" (default) half-compressible buffers refilled per I/O, like bench/ZeroFs.Workloads'
+# fs workload; "random" fio's default incompressible buffers (zstd's slowest case: every byte is searched for
+# matches in the WAL, in L0 and again in compaction, and stored raw).
+DATA=${DATA:-half}
+case "$DATA" in
+half) data_args="--buffer_compress_percentage=50 --refill_buffers" ;;
+random) data_args="" ;;
+*) echo "DATA=$DATA: expected half or random" >&2; exit 2 ;;
+esac
 . "$(dirname "${BASH_SOURCE[0]}")/nbd-server.sh"
 summary="$root/bench/fio-summary.py"
 
@@ -43,19 +52,20 @@ run() { # target device name [fio args]
 		--output=$results/\$target-\$name.json \"\$@\"
 }
 suite() { # target device
-	run \$1 \$2 seqwrite --rw=write --bs=1M --iodepth=$SEQ_DEPTH --size=${SIZE_MIB}M --end_fsync=1
+	run \$1 \$2 seqwrite --rw=write --bs=1M --iodepth=$SEQ_DEPTH --size=${SIZE_MIB}M --end_fsync=1 $data_args
 	run \$1 \$2 seqread --rw=read --bs=1M --iodepth=$SEQ_DEPTH --size=${SIZE_MIB}M
 	run \$1 \$2 randread-qd1 --rw=randread --bs=4k --iodepth=1 --size=${RAND_MIB}M --time_based --runtime=$RUNTIME
 	run \$1 \$2 randread-qd32 --rw=randread --bs=4k --iodepth=32 --size=${RAND_MIB}M --time_based --runtime=$RUNTIME
-	run \$1 \$2 randwrite-qd1 --rw=randwrite --bs=4k --iodepth=1 --size=${RAND_MIB}M --time_based --runtime=$RUNTIME
-	run \$1 \$2 randwrite-qd32 --rw=randwrite --bs=4k --iodepth=32 --size=${RAND_MIB}M --time_based --runtime=$RUNTIME --end_fsync=1
+	run \$1 \$2 randwrite-qd1 --rw=randwrite --bs=4k --iodepth=1 --size=${RAND_MIB}M --time_based --runtime=$RUNTIME --end_fsync=1 $data_args
+	run \$1 \$2 randwrite-qd32 --rw=randwrite --bs=4k --iodepth=32 --size=${RAND_MIB}M --time_based --runtime=$RUNTIME --end_fsync=1 $data_args
 }
 suite zerofs /dev/nbd0
 suite ramdisk /dev/ram0
 nbd-client -d /dev/nbd0
 "
 
-printf '\n%-32s %12s %12s %8s\n' workload zerofs ramdisk ratio
+echo; echo "writes carry DATA=$DATA; zerofs compression ${ZEROFS_COMPRESSION:-zstd-3}"
+printf '%-32s %12s %12s %8s\n' workload zerofs ramdisk ratio
 row() { # label name what direction
 	local z n
 	z=$(python3 "$summary" "$results/zerofs-$2.json" "$3" "$4")
