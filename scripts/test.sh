@@ -17,6 +17,8 @@ apt_packages=(
   # runs from the host's userland: the POSIX suite, tar, git, stress-ng; diod for ZEROFS_E2E_NINEP_SERVER=diod.
   qemu-system-x86 linux-image-amd64 busybox-static cpio kmod
   python3 stress-ng git tar diffutils findutils util-linux diod
+  # The kernel NBD tests (KernelNbdTests): nbd-client, and fio's crc32c verification (also bench/rig-nbd.sh).
+  nbd-client fio
 )
 missing=()
 for pkg in "${apt_packages[@]}"; do
