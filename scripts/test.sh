@@ -17,6 +17,8 @@ apt_packages=(
   # runs from the host's userland: the POSIX suite, tar, git, stress-ng; diod for ZEROFS_E2E_NINEP_SERVER=diod.
   qemu-system-x86 linux-image-amd64 busybox-static cpio kmod
   python3 stress-ng git tar diffutils findutils util-linux diod
+  # The kernel NFSv3 tests: mount.nfs (the guest runs the host's), and gcc + make for the parallel build.
+  nfs-common gcc make
 )
 missing=()
 for pkg in "${apt_packages[@]}"; do
