@@ -19,6 +19,8 @@ apt_packages=(
   python3 stress-ng git tar diffutils findutils util-linux diod
   # The kernel NBD tests (KernelNbdTests): nbd-client, and fio's crc32c verification (also bench/rig-nbd.sh).
   nbd-client fio
+  # The kernel NFSv3 tests: mount.nfs (the guest runs the host's), and gcc + make for the parallel build.
+  nfs-common gcc make
 )
 missing=()
 for pkg in "${apt_packages[@]}"; do

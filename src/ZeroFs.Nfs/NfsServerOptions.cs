@@ -24,9 +24,11 @@ public sealed record NfsServerOptions
     public int MaxRequestsInFlight { get; init; } = 64;
 
     /// <summary>
-    /// <c>async = true</c>: reply FILE_SYNC to every WRITE without waiting for durability. Fast, and
-    /// <b>fsync is not durable</b>: a crash loses writes the client believes are on disk. Default false:
-    /// UNSTABLE writes are acknowledged as UNSTABLE, DATA_SYNC/FILE_SYNC writes and COMMIT wait for the
+    /// <c>async = true</c>: reply FILE_SYNC to every WRITE and answer metadata changes without waiting
+    /// for durability. Fast, and <b>fsync is not durable</b>: a crash loses writes the client believes are
+    /// on disk, and files it created (their handles then go stale). Default false: UNSTABLE writes are
+    /// acknowledged as UNSTABLE, DATA_SYNC/FILE_SYNC writes, COMMIT and the metadata changes (CREATE,
+    /// MKDIR, SYMLINK, MKNOD, REMOVE, RMDIR, RENAME, LINK, SETATTR: RFC 1813 §4.8) wait for the
     /// durability barrier (DECISIONS.md 1).
     /// </summary>
     public bool Async { get; init; }

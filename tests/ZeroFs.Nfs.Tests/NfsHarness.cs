@@ -17,9 +17,12 @@ internal sealed class NfsHarness : IAsyncDisposable
 {
     private readonly List<NfsTestClient> _clients = [];
 
-    private NfsHarness(NfsServerOptions options)
+    private readonly EngineOptions _engineOptions;
+
+    private NfsHarness(NfsServerOptions options, EngineOptions engineOptions)
     {
         Options = options;
+        _engineOptions = engineOptions;
     }
 
     public IObjectStore Store { get; } = new MemoryObjectStore();
@@ -46,9 +49,11 @@ internal sealed class NfsHarness : IAsyncDisposable
         RandomSeed = 42,
     };
 
-    public static async Task<NfsHarness> OpenAsync(NfsServerOptions? options = null)
+    /// <param name="options">The server's options (defaults otherwise).</param>
+    /// <param name="engineOptions">The engine's (<see cref="EngineOptions"/> otherwise).</param>
+    public static async Task<NfsHarness> OpenAsync(NfsServerOptions? options = null, EngineOptions? engineOptions = null)
     {
-        var harness = new NfsHarness(options ?? new NfsServerOptions());
+        var harness = new NfsHarness(options ?? new NfsServerOptions(), engineOptions ?? EngineOptions);
         await harness.StartAsync();
         return harness;
     }
@@ -100,7 +105,7 @@ internal sealed class NfsHarness : IAsyncDisposable
 
     private async Task StartAsync()
     {
-        Db = await Db.OpenWriterAsync(Store, null, Key, EngineOptions, TimeProvider.System);
+        Db = await Db.OpenWriterAsync(Store, null, Key, _engineOptions, TimeProvider.System);
         Fs = await PosixFileSystem.OpenAsync(new DbFileSystemStore(Db), new FileSystemOptions(), TimeProvider.System);
         Server = new NfsServer(Fs, Options, null);
     }

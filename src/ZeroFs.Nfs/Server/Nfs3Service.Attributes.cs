@@ -47,6 +47,12 @@ internal sealed partial class Nfs3Service
         }
 
         var result = await _fs.SetAttributesAsync(call.Credentials, before.Id, changes, cancellationToken).ConfigureAwait(false);
+        var stable = await StableAsync(result.Status, before.Id, cancellationToken).ConfigureAwait(false);
+        if (stable != result.Status)
+        {
+            result = stable;
+        }
+
         var wcc = result.IsOk
             ? new WccData(AttributeMapping.ToWcc(before), ToNfs3(result.Value))
             : await WccAsync(before, cancellationToken).ConfigureAwait(false);

@@ -175,6 +175,15 @@ internal sealed partial class Nfs3Service
 
     private async ValueTask ReplyCreatedAsync(NfsCall call, InodeAttributes dirBefore, FsResult<InodeAttributes> result, CancellationToken cancellationToken)
     {
+        if (result.IsOk)
+        {
+            var stable = await StableAsync(FsStatus.Ok, result.Value.Id, cancellationToken).ConfigureAwait(false);
+            if (stable != FsStatus.Ok)
+            {
+                result = stable;
+            }
+        }
+
         var wcc = await WccAsync(dirBefore, cancellationToken).ConfigureAwait(false);
         RpcDispatcher.Reply(call, result.IsOk
             ? new CreateReply(Nfs3Status.Ok, HandleOf(result.Value), ToNfs3(result.Value), wcc)

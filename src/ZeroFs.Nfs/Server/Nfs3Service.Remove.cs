@@ -2,7 +2,7 @@ using ZeroFs.Nfs.Nfs3;
 
 namespace ZeroFs.Nfs.Server;
 
-/// <summary>REMOVE, RMDIR, RENAME and LINK.</summary>
+/// <summary>REMOVE, RMDIR, RENAME and LINK, each durable before its reply (<see cref="StableAsync"/>).</summary>
 internal sealed partial class Nfs3Service
 {
     private async ValueTask RemoveAsync(NfsCall call, bool directory, CancellationToken cancellationToken)
@@ -22,6 +22,7 @@ internal sealed partial class Nfs3Service
         var removed = directory
             ? await _fs.RemoveDirectoryAsync(call.Credentials, dir.Id, args.Name, cancellationToken).ConfigureAwait(false)
             : await _fs.RemoveAsync(call.Credentials, dir.Id, args.Name, cancellationToken).ConfigureAwait(false);
+        removed = await StableAsync(removed, dir.Id, cancellationToken).ConfigureAwait(false);
         var wcc = await WccAsync(dir, cancellationToken).ConfigureAwait(false);
         RpcDispatcher.Reply(call, new WccReply(NfsStatusMap.ToNfs3(removed), wcc));
     }
@@ -47,6 +48,7 @@ internal sealed partial class Nfs3Service
         }
 
         var renamed = await _fs.RenameAsync(call.Credentials, from.Id, args.From.Name, to.Id, args.To.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
+        renamed = await StableAsync(renamed, to.Id, cancellationToken).ConfigureAwait(false);
         var fromWcc = await WccAsync(from, cancellationToken).ConfigureAwait(false);
         var toWcc = to.Id == from.Id ? new WccData(AttributeMapping.ToWcc(to), fromWcc.After) : await WccAsync(to, cancellationToken).ConfigureAwait(false);
         RpcDispatcher.Reply(call, new RenameReply(NfsStatusMap.ToNfs3(renamed), fromWcc, toWcc));
@@ -73,6 +75,12 @@ internal sealed partial class Nfs3Service
         }
 
         var linked = await _fs.LinkAsync(call.Credentials, file.Id, dir.Id, args.Link.Name, cancellationToken).ConfigureAwait(false);
+        var stable = await StableAsync(linked.Status, dir.Id, cancellationToken).ConfigureAwait(false);
+        if (stable != linked.Status)
+        {
+            linked = stable;
+        }
+
         var wcc = await WccAsync(dir, cancellationToken).ConfigureAwait(false);
         var fileAttributes = linked.IsOk ? ToNfs3(linked.Value) : await PostAttributesAsync(file.Id, cancellationToken).ConfigureAwait(false);
         RpcDispatcher.Reply(call, new LinkReply(NfsStatusMap.ToNfs3(linked.Status), fileAttributes, wcc));

@@ -118,6 +118,25 @@ internal sealed partial class Nfs3Service
     private async ValueTask<WccData> WccAsync(InodeAttributes before, CancellationToken cancellationToken) =>
         new(AttributeMapping.ToWcc(before), await PostAttributesAsync(before.Id, cancellationToken).ConfigureAwait(false));
 
+    /// <summary>
+    /// Makes a successful metadata change durable before its reply. RFC 1813 §4.8 (stable storage) makes
+    /// CREATE, MKDIR, SYMLINK, MKNOD, REMOVE, RMDIR, RENAME and LINK synchronous, and SETATTR is too (as in
+    /// knfsd's <c>sync</c> export, DECISIONS.md 1): a client that saw the reply holds the new handle or
+    /// name, and a restart must not take it away (the client would meet NFS3ERR_STALE, or a file it
+    /// created reappearing as missing). Concurrent calls share one WAL flush (the engine's group commit).
+    /// With <see cref="NfsServerOptions.Async"/> the reply does not wait. Returns <paramref name="status"/>,
+    /// or the barrier's failure.
+    /// </summary>
+    private async ValueTask<FsStatus> StableAsync(FsStatus status, ulong id, CancellationToken cancellationToken)
+    {
+        if (status != FsStatus.Ok || _async)
+        {
+            return status;
+        }
+
+        return await _fs.FsyncAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
     private Nfs3Attributes ToNfs3(in InodeAttributes attributes) => AttributeMapping.ToNfs3(attributes, _volume);
 
     private NfsFileHandle HandleOf(in InodeAttributes attributes) => new(_volume, attributes.Id, attributes.Generation);

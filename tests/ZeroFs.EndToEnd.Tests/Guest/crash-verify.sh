@@ -1,8 +1,9 @@
 # Guest, second boot of the crash test (server restarted on the same store): every acknowledged file
 # must be there byte for byte, the whole tree must be walkable, and the filesystem must take new writes.
-#   RESULTS   shared host dir holding acks
+#   RESULTS     shared host dir holding acks
+#   MOUNT_KIND  ninep (default) or nfs: which mount-*.sh mounts /mnt/z
 set -u
-. "$(dirname "$0")/mount-ninep.sh"
+. "$(dirname "$0")/mount-${MOUNT_KIND:-ninep}.sh"
 exec python3 - <<'PY'
 import hashlib, os, sys
 problems = []

@@ -1,13 +1,15 @@
 # Guest: real programs on the mount (9P, or NFS with MOUNT_KIND=nfs). Every step must succeed (set -e); the first failure ends the run
 # with the step's name on stdout.
 #   MOUNT_KIND     ninep (default) or nfs: which mount-*.sh mounts /mnt/z
-#   STEPS          which of "tar git stress" to run (default: all)
+#   STEPS          which of "tar git build stress" to run (default: "tar git stress")
 #   TAR_SOURCES    dirs under /usr/include to copy (bounded: exec and round trips are slow under emulation)
 #   GIT_SUBDIR     the part of the copied tree that becomes a git repository
+#   BUILD_UNITS    build: how many generated C translation units make -j4 compiles and links into one program
 #   STRESSORS      stress-ng stressors to run, one instance each, all at once
 #   STRESS_SECONDS stress-ng's --timeout for the whole set
 set -euo pipefail
 . "$(dirname "$0")/mount-${MOUNT_KIND:-ninep}.sh"
+here=$(cd "$(dirname "$0")" && pwd)
 STEPS=${STEPS:-tar git stress}
 wants() { [[ " $STEPS " == *" $1 "* ]]; }
 step() { echo "== step: $* ($(cut -d' ' -f1 /proc/uptime)s)"; }
@@ -65,6 +67,29 @@ if wants git; then
 	git checkout -q HEAD~1 -- "$first"
 	cmp "$first" "/usr/include/$GIT_SUBDIR/${first#./}"
 	echo "git: $(git ls-files | wc -l) files committed, status clean, fsck clean"
+	cd /
+fi
+
+if wants build; then
+	step "parallel build: make -j4 of $BUILD_UNITS generated C files"
+	mkdir /mnt/z/build
+	# One tiny function per unit, a header declaring them and a main that sums their results: the
+	# generator prints the checksum the program must print.
+	expected=$(python3 "$here/gen-c-project.py" /mnt/z/build "$BUILD_UNITS")
+	cd /mnt/z/build
+	make -s -j4
+	test "$(./prog)" = "checksum $expected" || { echo "prog printed '$(./prog)', expected checksum $expected"; exit 1; }
+	test "$(find obj -name '*.o' | wc -l)" = $((BUILD_UNITS + 1))
+	# A second make has nothing to do (every object is newer than its sources on the mount) ...
+	make -q || { echo "make -q: the tree is not up to date after a full build"; make -n | head; exit 1; }
+	test "$(make -j4)" = "make: 'prog' is up to date." || { echo "the second make rebuilt something"; exit 1; }
+	# ... and touching one source rebuilds exactly that unit and the link.
+	sleep 1.1
+	touch src/u007.c
+	rebuilt=$(make -j4 | grep -c -- ' -c ' || true)
+	test "$rebuilt" = 1 || { echo "touching one source recompiled $rebuilt units"; exit 1; }
+	test "$(./prog)" = "checksum $expected"
+	echo "build: $BUILD_UNITS units compiled and linked, checksum $expected, rebuild incremental"
 	cd /
 fi
 

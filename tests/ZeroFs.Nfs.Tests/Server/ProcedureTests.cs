@@ -470,4 +470,35 @@ public sealed class ProcedureTests
         Assert.Equal(Data, read.Data.ToArray());
         Assert.NotEqual(committed.Verifier, (await after.CommitAsync(file)).Verifier);
     }
+
+    /// <summary>
+    /// RFC 1813 §4.8: CREATE, MKDIR, SYMLINK, MKNOD, REMOVE, RMDIR, RENAME and LINK (and here SETATTR) are
+    /// durable before the reply. With the engine's periodic WAL flush off, only the server's barrier can
+    /// have made them durable before the crash; without it the file created before the crash was gone
+    /// after the restart and its handle STALE (the kernel client's ESTALE in the rig's restart test).
+    /// </summary>
+    [Fact]
+    public async Task MetadataChanges_DurableBeforeTheReply_SurviveACrashWithoutCommit()
+    {
+        var noPeriodicFlush = NfsHarness.EngineOptions with { WalFlushInterval = TimeSpan.FromHours(1) };
+        await using var h = await NfsHarness.OpenAsync(engineOptions: noPeriodicFlush);
+        var c = h.Connect();
+        var created = await c.CreateAsync(h.RootHandle, "created");
+        Assert.Equal(Nfs3Status.Ok, created.Status);
+        var dir = (await c.MkdirAsync(h.RootHandle, "dir")).Object!.Value;
+        var doomed = (await c.CreateAsync(dir, "doomed")).Object!.Value;
+        Assert.Equal(Nfs3Status.Ok, (await c.RemoveAsync(dir, "doomed")).Status);
+        var chmod = await c.NfsAsync<WccReply, SetAttrArgs>(
+            Nfs3Procedure.SetAttr, new SetAttrArgs(created.Object!.Value, default(Nfs3SetAttributes) with { Mode = 0x180 }, null));
+        Assert.Equal(Nfs3Status.Ok, chmod.Status);
+
+        await h.CrashAndRestartAsync();
+        var after = h.Connect();
+        var attributes = await after.GetAttrAsync(created.Object!.Value);
+        Assert.Equal(Nfs3Status.Ok, attributes.Status);
+        Assert.Equal(0x180u, attributes.Attributes.Mode);
+        Assert.Equal(Nfs3Status.Ok, (await after.LookupAsync(h.RootHandle, "dir")).Status);
+        Assert.Equal(Nfs3Status.NoEntry, (await after.LookupAsync(dir, "doomed")).Status);
+        Assert.Equal(Nfs3Status.Stale, (await after.GetAttrAsync(doomed)).Status);
+    }
 }
