@@ -111,7 +111,7 @@ public sealed partial class Db
 
         try
         {
-            if (!_requests.Writer.TryWrite(new WriteRequest(null, null)))
+            if (!TryEnqueue(new WriteRequest(null, null)))
             {
                 ThrowIfStopped();
                 throw new ObjectDisposedException(nameof(Db), "The database is closed.");

@@ -25,6 +25,12 @@ public sealed partial class Db
     {
         _requests.Writer.TryComplete();
         await _writeLoop.ConfigureAwait(false);
+
+        // A barrier: a batch being committed inline finishes first, and every later one sees _closing.
+        lock (_commitLock)
+        {
+        }
+
         try
         {
             if (Volatile.Read(ref _failure) is null)
@@ -114,7 +120,7 @@ public sealed partial class Db
                 if (_time.GetElapsedTime(_lastPublishTimestamp) >= _options.FlushInterval && Volatile.Read(ref _state).Memtable.Count > 0)
                 {
                     _lastPublishTimestamp = _time.GetTimestamp();
-                    _requests.Writer.TryWrite(new WriteRequest(null, null));
+                    TryEnqueue(new WriteRequest(null, null));
                 }
             }
         }

@@ -20,12 +20,22 @@ public sealed partial class Db
             {
                 if (request.Batch is null)
                 {
-                    Freeze();
+                    lock (_commitLock)
+                    {
+                        Freeze();
+                    }
+
                     continue;
                 }
 
                 await WaitForRoomAsync().ConfigureAwait(false);
-                Commit(request.Batch, request.Completion!);
+                long seq;
+                lock (_commitLock)
+                {
+                    seq = Commit(request.Batch);
+                }
+
+                request.Completion!.TrySetResult(seq);
             }
             catch (Exception ex)
             {
@@ -36,10 +46,58 @@ public sealed partial class Db
                     Stop(new EngineFailedException("the write loop failed; the writer stopped", ex));
                 }
             }
+            finally
+            {
+                Interlocked.Decrement(ref _queued);
+            }
         }
     }
 
-    private void Commit(WriteBatch batch, TaskCompletionSource<long> completion)
+    /// <summary>
+    /// The fast path of <see cref="WriteAsync"/>: when nothing is queued, nothing is waiting for room and
+    /// no other commit is running, the caller commits the batch itself, sparing two thread hops (to the
+    /// write loop and back). Otherwise the batch goes through the write loop.
+    /// </summary>
+    private bool TryCommitInline(WriteBatch batch, out long seq)
+    {
+        seq = 0;
+        if (Volatile.Read(ref _queued) != 0 || !_commitLock.TryEnter())
+        {
+            return false;
+        }
+
+        try
+        {
+            if (Volatile.Read(ref _queued) != 0 || Volatile.Read(ref _closing) != 0 || Volatile.Read(ref _failure) is not null
+                || !HasRoom(Volatile.Read(ref _state)))
+            {
+                return false;
+            }
+
+            seq = Commit(batch);
+            return true;
+        }
+        finally
+        {
+            _commitLock.Exit();
+        }
+    }
+
+    /// <summary>Queues a request for the write loop; false once the loop no longer takes any.</summary>
+    private bool TryEnqueue(WriteRequest request)
+    {
+        Interlocked.Increment(ref _queued);
+        if (_requests.Writer.TryWrite(request))
+        {
+            return true;
+        }
+
+        Interlocked.Decrement(ref _queued);
+        return false;
+    }
+
+    // Applies a batch under _commitLock and returns its seq.
+    private long Commit(WriteBatch batch)
     {
         var state = Volatile.Read(ref _state);
         var seq = Volatile.Read(ref _visibleSeq) + 1;
@@ -53,11 +111,12 @@ public sealed partial class Db
         // Publishing the seq makes the whole batch visible at once (invariant 3).
         Volatile.Write(ref _visibleSeq, seq);
         EngineMetrics.Batches.Add(1);
-        completion.TrySetResult((long)seq);
         if (state.Memtable.ApproximateBytes >= _options.L0TableBytes)
         {
             Freeze();
         }
+
+        return (long)seq;
     }
 
     // Backpressure: wait while unpublished memtables hold EffectiveMaxUnflushedBytes, while the WAL has
@@ -75,8 +134,14 @@ public sealed partial class Db
                 throw failure;
             }
 
-            var state = Volatile.Read(ref _state);
-            if (state.UnflushedBytes < _maxUnflushed && _walWriter?.IsBacklogged != true && !MustWaitForMemory(state))
+            bool room;
+            lock (_commitLock)
+            {
+                // Under the lock: the memory check may freeze the memtable, which must not race an inline commit.
+                room = HasRoom(Volatile.Read(ref _state));
+            }
+
+            if (room)
             {
                 break;
             }
@@ -94,6 +159,9 @@ public sealed partial class Db
             EngineMetrics.BackpressureWait.Record(_time.GetElapsedTime(started).TotalMilliseconds);
         }
     }
+
+    private bool HasRoom(DbState state) =>
+        state.UnflushedBytes < _maxUnflushed && _walWriter?.IsBacklogged != true && !MustWaitForMemory(state);
 
     // Freeze the mutable memtable (write loop, or close after the loop ended): mint the table id in
     // seq order, stamp the WAL replay point, swap in a new memtable and start the upload.

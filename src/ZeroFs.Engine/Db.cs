@@ -38,6 +38,10 @@ public sealed partial class Db : IAsyncDisposable
     private readonly SemaphoreSlim _uploadSlots;
     private readonly SemaphoreSlim _publishKick = new(0, 1);
     private readonly Lock _stateLock = new();
+
+    // Held while a batch is committed or the memtable frozen: by the write loop, and by a caller
+    // committing inline (WriteAsync's fast path). It makes them one writer at a time.
+    private readonly Lock _commitLock = new();
     private readonly Lock _snapshotLock = new();
     private readonly Dictionary<ulong, int> _pinned = [];
     private readonly WalWriter? _walWriter;
@@ -52,6 +56,10 @@ public sealed partial class Db : IAsyncDisposable
     private long _lastPublishTimestamp;
     private Exception? _failure;
     private int _closing;
+
+    // Requests in the channel that the write loop has not finished: while any is queued a new batch
+    // queues behind it, so no batch overtakes one that was waiting for room.
+    private int _queued;
     private TaskCompletionSource _progress = NewSignal();
     private Task _writeLoop = Task.CompletedTask;
     private Task _publishLoop = Task.CompletedTask;
@@ -83,8 +91,13 @@ public sealed partial class Db : IAsyncDisposable
         }
 
         ThrowIfStopped();
+        if (TryCommitInline(batch, out var seq))
+        {
+            return new ValueTask<long>(seq);
+        }
+
         var completion = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_requests.Writer.TryWrite(new WriteRequest(batch, completion)))
+        if (!TryEnqueue(new WriteRequest(batch, completion)))
         {
             ThrowIfStopped();
             throw new ObjectDisposedException(nameof(Db), "The database is closed.");
@@ -128,7 +141,7 @@ public sealed partial class Db : IAsyncDisposable
         }
         else
         {
-            _requests.Writer.TryWrite(new WriteRequest(null, null));
+            TryEnqueue(new WriteRequest(null, null));
         }
 
         return cancellationToken.CanBeCanceled ? wait.WaitAsync(cancellationToken) : wait;

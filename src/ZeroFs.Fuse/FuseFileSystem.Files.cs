@@ -59,14 +59,19 @@ internal sealed partial class FuseFileSystem
         }
     }
 
-    /// <summary>open(O_CREAT): Tlcreate on a clone of the directory fid (which becomes the open file), then a lookup for the entry.</summary>
+    /// <summary>
+    /// open(O_CREAT): Tlcreate on a clone of the directory fid (which becomes the open file), then Tgetattr
+    /// on that open fid for the entry: three round trips. The new inode gets no walked fid of its own until
+    /// something needs one. If the connection drops after the create, the entry comes from a lookup by name
+    /// on the next connection instead (the create itself is not replayed).
+    /// </summary>
     public async Task CreateAsync(nint request, Caller caller, ulong parentIno, byte[] name, uint mode, int flags)
     {
         try
         {
             var parent = GetInode(parentIno);
             var openFlags = ToOpenFlags(flags) | ((OpenFlags)(uint)flags & (OpenFlags.Create | OpenFlags.Exclusive));
-            var (fid, generation) = await CallAsync("create", replayable: false, (this, parent, name, mode, openFlags, caller), static async (session, s) =>
+            var (fid, generation, attributes) = await CallAsync("create", replayable: false, (this, parent, name, mode, openFlags, caller), static async (session, s) =>
             {
                 var directoryFid = await s.Item1.GetFidAsync(session, s.parent, s.caller.Uid).ConfigureAwait(false);
                 var clone = await session.Client.WalkAsync(directoryFid, []).ConfigureAwait(false);
@@ -80,25 +85,41 @@ internal sealed partial class FuseFileSystem
                     throw;
                 }
 
-                return (Fid: clone.Fid, Generation: session.Generation);
+                FileAttributes? attributes = null;
+                try
+                {
+                    attributes = await session.Client.GetattrAsync(clone.Fid, GetattrMask.Basic).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is NinePConnectionClosedException or NinePException)
+                {
+                    // The file exists; its entry is looked up by name below.
+                }
+
+                return (Fid: clone.Fid, Generation: session.Generation, Attributes: attributes);
             }).ConfigureAwait(false);
 
             var reopen = openFlags & ~(OpenFlags.Create | OpenFlags.Exclusive | OpenFlags.Truncate);
             Inodes.Inode inode;
-            FileAttributes attributes;
-            try
+            if (attributes is not null)
             {
-                (inode, attributes) = await CallAsync("lookup", replayable: true, (parent, name, caller.Uid),
-                    (session, s) => LookupCoreAsync(session, s.parent, s.name, s.Uid)).ConfigureAwait(false);
+                inode = _inodes.AddLookup(parent, name, attributes.Qid);
             }
-            catch
+            else
             {
-                if (_connection.Current is { Generation: var current } session && current == generation)
+                try
                 {
-                    DropFid(session, fid);
+                    (inode, attributes) = await CallAsync("lookup", replayable: true, (parent, name, caller.Uid),
+                        (session, s) => LookupCoreAsync(session, s.parent, s.name, s.Uid)).ConfigureAwait(false);
                 }
+                catch
+                {
+                    if (_connection.Current is { Generation: var current } session && current == generation)
+                    {
+                        DropFid(session, fid);
+                    }
 
-                throw;
+                    throw;
+                }
             }
 
             var handle = AddHandle(inode, caller.Uid, reopen, isDirectory: false, fid, generation);
@@ -184,11 +205,17 @@ internal sealed partial class FuseFileSystem
         }
     }
 
-    /// <summary>The last close of an open file: clunks its fid (the server drops the fid's locks too). Always succeeds.</summary>
-    public async Task ReleaseAsync(nint request, ulong fileHandle)
+    /// <summary>
+    /// The last close of an open file: clunks its fid (the server drops the fid's locks too). Always
+    /// succeeds, so the kernel is answered at once and the Tclunk goes out behind it: nothing the kernel
+    /// sends next depends on it (data was written and fsync answered before; the server keeps an unlinked
+    /// file alive until the clunk arrives, which is the same order as on a local filesystem).
+    /// </summary>
+    /// <returns>The clunk, which ends after the reply.</returns>
+    public Task ReleaseAsync(nint request, ulong fileHandle)
     {
-        await CloseHandleAsync(fileHandle).ConfigureAwait(false);
         ReplyOk(request);
+        return CloseHandleAsync(fileHandle);
     }
 
     private async Task CloseHandleAsync(ulong fileHandle)
@@ -251,11 +278,17 @@ internal sealed partial class FuseFileSystem
         return openFlags;
     }
 
+    /// <summary>
+    /// The open reply. O_DIRECT bypasses the page cache; every other open keeps what the kernel cached of
+    /// the file (keep_cache), instead of dropping it at each open. The cache stays as fresh as the
+    /// attributes: with FUSE_CAP_AUTO_INVAL_DATA (libfuse's default) the kernel drops cached pages when a
+    /// lookup or getattr, at most an attribute timeout apart, shows a changed size or mtime.
+    /// </summary>
     private static FuseFileInfo OpenInfo(ulong handle, int flags) => new()
     {
         FileHandle = handle,
         Flags = flags,
-        Bits = ((OpenFlags)(uint)flags & OpenFlags.Direct) != 0 ? FuseFileInfo.DirectIO : 0,
+        Bits = ((OpenFlags)(uint)flags & OpenFlags.Direct) != 0 ? FuseFileInfo.DirectIO : FuseFileInfo.KeepCache,
     };
 
     private void ReplyOpen(nint request, ulong handle, int flags)

@@ -93,6 +93,12 @@ internal sealed partial class FuseFileSystem
         connection->MaxRead = max;
         connection->Want &= ~(FuseConnectionInfo.CapHandleKillPriv | FuseConnectionInfo.CapSpliceRead
             | FuseConnectionInfo.CapSpliceWrite | FuseConnectionInfo.CapSpliceMove);
+        if ((connection->Capable & FuseConnectionInfo.CapAutoInvalData) != 0)
+        {
+            // Cached pages are kept across opens (keep_cache) and dropped when the attributes show a change.
+            connection->Want |= FuseConnectionInfo.CapAutoInvalData;
+        }
+
         if (_options.WritebackCache && (connection->Capable & FuseConnectionInfo.CapWritebackCache) != 0)
         {
             connection->Want |= FuseConnectionInfo.CapWritebackCache;

@@ -100,6 +100,10 @@ public sealed class FuseMount : IAsyncDisposable
             try
             {
                 root = await connection.Current.GetRootAsync(uid).ConfigureAwait(false);
+
+                // Leave the read loop, where the reply completed this (the client runs continuations inline):
+                // what follows (fusermount, then the caller's own code, which may use the mount) blocks.
+                await Task.Yield();
             }
             catch (NinePException ex)
             {

@@ -88,7 +88,7 @@ internal sealed class ServerConnection : IAsyncDisposable
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ConnectTimeout);
-        var clientOptions = new NinePClientOptions { MessageSize = options.MessageSize };
+        var clientOptions = new NinePClientOptions { MessageSize = options.MessageSize, InlineContinuations = true };
         return await NinePClient.ConnectAsync(options.Endpoint, clientOptions, timeout.Token).ConfigureAwait(false);
     }
 

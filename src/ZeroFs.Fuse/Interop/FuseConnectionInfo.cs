@@ -24,6 +24,9 @@ internal unsafe struct FuseConnectionInfo
     /// <summary>FUSE_CAP_READDIRPLUS.</summary>
     public const uint CapReaddirplus = 1 << 13;
 
+    /// <summary>FUSE_CAP_AUTO_INVAL_DATA: the kernel drops cached pages when it sees the size or mtime change.</summary>
+    public const uint CapAutoInvalData = 1 << 12;
+
     /// <summary>FUSE_CAP_READDIRPLUS_AUTO.</summary>
     public const uint CapReaddirplusAuto = 1 << 14;
 

@@ -82,7 +82,7 @@ public sealed partial class NinePClient
         while (total < buffer.Length)
         {
             var chunk = buffer.Slice(total, Math.Min(buffer.Length - total, MaxIOSize));
-            var pending = new PendingRead(chunk);
+            var pending = new PendingRead(chunk, _inlineContinuations);
             var read = await RequestAsync(Encode(new Tread(fid, offset + (ulong)total, (uint)chunk.Length)), default, pending, cancellationToken)
                 .ConfigureAwait(false);
             total += read;
@@ -111,7 +111,7 @@ public sealed partial class NinePClient
             var frame = Encode(new Twrite(fid, offset + (ulong)total, default));
             frame.PatchUInt32(0, (uint)(frame.WrittenCount + chunk.Length));
             frame.PatchUInt32(frame.WrittenCount - 4, (uint)chunk.Length);
-            var pending = new PendingRequest<uint>(MessageType.Twrite, MessageType.Rwrite, ReplyParsers.Write);
+            var pending = new PendingRequest<uint>(MessageType.Twrite, MessageType.Rwrite, ReplyParsers.Write, _inlineContinuations);
             var written = await RequestAsync(frame, chunk, pending, cancellationToken).ConfigureAwait(false);
             if ((written == 0 && chunk.Length > 0) || written > chunk.Length)
             {

@@ -38,10 +38,10 @@ public sealed partial class NinePClient
     }
 
     private Task RequestAsync(RentedBufferWriter frame, MessageType request, MessageType reply, CancellationToken cancellationToken) =>
-        RequestAsync(frame, default, new PendingRequest<bool>(request, reply, NoBody), cancellationToken);
+        RequestAsync(frame, default, new PendingRequest<bool>(request, reply, NoBody, _inlineContinuations), cancellationToken);
 
     private Task<T> RequestAsync<T>(RentedBufferWriter frame, MessageType request, MessageType reply, ReplyParser<T> parser, CancellationToken cancellationToken) =>
-        RequestAsync(frame, default, new PendingRequest<T>(request, reply, parser), cancellationToken);
+        RequestAsync(frame, default, new PendingRequest<T>(request, reply, parser, _inlineContinuations), cancellationToken);
 
     /// <summary>
     /// Sends one request and waits for its reply. <paramref name="payload"/>, if any, follows the encoded

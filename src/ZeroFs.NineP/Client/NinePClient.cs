@@ -26,6 +26,7 @@ public sealed partial class NinePClient : IAsyncDisposable
     private readonly Stack<ushort> _freeTags = new();
     private readonly Stack<ushort> _freeFlushTags = new();
     private readonly int _maxInFlight;
+    private readonly bool _inlineContinuations;
     private readonly Stack<uint> _freeFids = new();
     private readonly Lock _sync = new();
     private readonly CancellationTokenSource _disposed = new();
@@ -33,8 +34,9 @@ public sealed partial class NinePClient : IAsyncDisposable
     private Exception? _closed;
     private Task _readLoop = Task.CompletedTask;
 
-    private NinePClient(IDuplexPipe transport, uint messageSize, int maxInFlight)
+    private NinePClient(IDuplexPipe transport, uint messageSize, int maxInFlight, bool inlineContinuations)
     {
+        _inlineContinuations = inlineContinuations;
         _transport = transport;
         MessageSize = messageSize;
         // No maximum count: FailAll over-releases it so that callers waiting for a tag wake up and fail.
@@ -71,7 +73,7 @@ public sealed partial class NinePClient : IAsyncDisposable
         options ??= new NinePClientOptions();
         options.Validate();
         var messageSize = await NegotiateAsync(transport, options.MessageSize, cancellationToken).ConfigureAwait(false);
-        var client = new NinePClient(transport, messageSize, options.MaxInFlight);
+        var client = new NinePClient(transport, messageSize, options.MaxInFlight, options.InlineContinuations);
         client._readLoop = client.ReadLoopAsync();
         return client;
     }

@@ -4,8 +4,8 @@ using ZeroFs.NineP.Protocol;
 namespace ZeroFs.NineP.Client;
 
 /// <summary>A pending Tread: the Rread payload is copied once, straight from the received buffers into the caller's memory.</summary>
-internal sealed class PendingRead(Memory<byte> destination)
-    : PendingRequest<int>(MessageType.Tread, MessageType.Rread, parser: null)
+internal sealed class PendingRead(Memory<byte> destination, bool inline)
+    : PendingRequest<int>(MessageType.Tread, MessageType.Rread, parser: null, inline)
 {
     protected override void OnReply(in ReadOnlySequence<byte> body)
     {

@@ -4,10 +4,14 @@ using ZeroFs.NineP.Protocol;
 namespace ZeroFs.NineP.Client;
 
 /// <summary>A pending request whose reply is parsed into a <typeparamref name="T"/>.</summary>
-internal class PendingRequest<T>(MessageType request, MessageType expectedReply, ReplyParser<T>? parser)
+/// <param name="request">The request's type.</param>
+/// <param name="expectedReply">The reply type that completes it.</param>
+/// <param name="parser">Parses the reply body, or null when a subclass handles it.</param>
+/// <param name="inline">Run the awaiting code inside the completion (see <see cref="NinePClientOptions.InlineContinuations"/>).</param>
+internal class PendingRequest<T>(MessageType request, MessageType expectedReply, ReplyParser<T>? parser, bool inline)
     : PendingRequest(request, expectedReply)
 {
-    private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<T> _completion = new(inline ? TaskCreationOptions.None : TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Task<T> Task => _completion.Task;
 
