@@ -99,7 +99,7 @@ if wants stress; then
 	stressors=()
 	for s in $STRESSORS; do stressors+=("--$s" 1); done
 	# A stressor stuck in the filesystem must fail the step, not hang the guest until vm-run's timeout.
-	timeout -k 10 $((STRESS_SECONDS + 120)) stress-ng --temp-path /mnt/z/stress --timeout "${STRESS_SECONDS}s" \
+	timeout -k 10 $((STRESS_SECONDS + 300)) stress-ng --temp-path /mnt/z/stress --timeout "${STRESS_SECONDS}s" \
 		--metrics-brief --verify --hdd-bytes 8M "${stressors[@]}" 2>&1 | tee /tmp/stress.log
 	grep -q "successful run completed" /tmp/stress.log
 	if grep -Ei "fail|error" /tmp/stress.log | grep -v " 0 fail"; then echo "stress-ng reported failures"; exit 1; fi
