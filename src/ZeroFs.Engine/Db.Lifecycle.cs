@@ -82,6 +82,7 @@ public sealed partial class Db
 
         _tables.Dispose();
         _sstSealer.Dispose();
+        _flushSealer.Dispose();
         _walSealer.Dispose();
         _manifestSealer.Dispose();
         _shutdown.Dispose();

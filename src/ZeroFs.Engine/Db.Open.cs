@@ -22,6 +22,7 @@ public sealed partial class Db
         BlockSealer manifestSealer,
         BlockSealer walSealer,
         BlockSealer sstSealer,
+        BlockSealer flushSealer,
         ManifestStore manifests,
         Random random,
         RecoveredState recovered,
@@ -36,6 +37,7 @@ public sealed partial class Db
         _manifestSealer = manifestSealer;
         _walSealer = walSealer;
         _sstSealer = sstSealer;
+        _flushSealer = flushSealer;
         _manifests = manifests;
         _random = random;
         _tables = tables;
@@ -103,8 +105,9 @@ public sealed partial class Db
         var walTag = DbManifest.WalStoreName(separate ? options.WalStoreTag : null);
         var logger = (ILogger?)loggerFactory?.CreateLogger<Db>() ?? NullLogger.Instance;
         var manifestSealer = new BlockSealer(key, KeyDomain.Manifest, options.Compression);
-        var walSealer = new BlockSealer(key, KeyDomain.Wal, options.Compression);
+        var walSealer = new BlockSealer(key, KeyDomain.Wal, FlushCompression(options.Compression));
         var sstSealer = new BlockSealer(key, KeyDomain.Sst, options.Compression);
+        var flushSealer = new BlockSealer(key, KeyDomain.Sst, FlushCompression(options.Compression));
         var tables = new TableCache(main, sstSealer, options, logger);
 
         // Memtable slabs: enough idle ones kept to refill the memtables' bound, so a steady ingest
@@ -116,7 +119,7 @@ public sealed partial class Db
             var random = options.RandomSeed is { } seed ? new Random(seed) : new Random();
             var opener = new WriterOpener(main, walStore, walTag, options, time, logger, manifests, walSealer, random, tables, slabs);
             var recovered = await opener.RunAsync(cancellationToken).ConfigureAwait(false);
-            var db = new Db(main, walStore, options, time, logger, manifestSealer, walSealer, sstSealer, manifests, random, recovered, tables, slabs);
+            var db = new Db(main, walStore, options, time, logger, manifestSealer, walSealer, sstSealer, flushSealer, manifests, random, recovered, tables, slabs);
             db.Start();
             return db;
         }
@@ -126,9 +129,19 @@ public sealed partial class Db
             manifestSealer.Dispose();
             walSealer.Dispose();
             sstSealer.Dispose();
+            flushSealer.Dispose();
             throw;
         }
     }
+
+    /// <summary>
+    /// The codec of what the writer produces on the ingest path (WAL segments and L0 tables): lz4 when zstd
+    /// is configured, otherwise the configured codec. Every byte ingested is compressed once per WAL
+    /// segment and once per L0 table before compaction rewrites it with the configured codec, so zstd
+    /// there made zstd most of the write path's CPU (decision engine-0006). Reads detect the codec.
+    /// </summary>
+    private static CompressionOptions FlushCompression(CompressionOptions configured) =>
+        configured.Codec == CompressionCodec.Zstd ? new CompressionOptions(CompressionCodec.Lz4) : configured;
 
     private void Start()
     {

@@ -200,7 +200,7 @@ public sealed partial class Db
         {
             // CreateOnly: a table object is never replaced (a ULID collision must not clobber a published table).
             var upload = _main.StartUpload(SstInfo.ObjectKey(frozen.TableId), PutCondition.CreateOnly);
-            var writer = new SstWriter(frozen.TableId, _sstSealer, _options.Sst, new TableOutput(_segments, upload), SstCreator.Writer, _epoch);
+            var writer = new SstWriter(frozen.TableId, _flushSealer, _options.Sst, new TableOutput(_segments, upload), SstCreator.Writer, _epoch);
             await using (writer.ConfigureAwait(false))
             {
                 // Cancellation never tears a commit: an upload runs to completion once started.

@@ -25,6 +25,7 @@ public sealed partial class Db : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly BlockSealer _sstSealer;
+    private readonly BlockSealer _flushSealer;
     private readonly BlockSealer _walSealer;
     private readonly BlockSealer _manifestSealer;
     private readonly ManifestStore _manifests;

@@ -79,7 +79,10 @@ public sealed record EngineOptions
     /// <summary>Layout of L0 tables.</summary>
     public SstWriterOptions Sst { get; init; } = new();
 
-    /// <summary>Compression of new blocks, WAL segments and manifests.</summary>
+    /// <summary>
+    /// Compression of manifests and of compacted tables. The writer's WAL segments and L0 tables use lz4
+    /// instead when this is zstd (decision engine-0006); any other codec applies everywhere.
+    /// </summary>
     public CompressionOptions Compression { get; init; } = CompressionOptions.Default;
 
     /// <summary>
