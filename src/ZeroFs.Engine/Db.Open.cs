@@ -105,9 +105,10 @@ public sealed partial class Db
         var walTag = DbManifest.WalStoreName(separate ? options.WalStoreTag : null);
         var logger = (ILogger?)loggerFactory?.CreateLogger<Db>() ?? NullLogger.Instance;
         var manifestSealer = new BlockSealer(key, KeyDomain.Manifest, options.Compression);
-        var walSealer = new BlockSealer(key, KeyDomain.Wal, FlushCompression(options.Compression));
+        var flushCompression = FlushCompression(options.Compression);
+        var walSealer = new BlockSealer(key, KeyDomain.Wal, flushCompression);
         var sstSealer = new BlockSealer(key, KeyDomain.Sst, options.Compression);
-        var flushSealer = new BlockSealer(key, KeyDomain.Sst, FlushCompression(options.Compression));
+        var flushSealer = new BlockSealer(key, KeyDomain.Sst, flushCompression);
         var tables = new TableCache(main, sstSealer, options, logger);
 
         // Memtable slabs: enough idle ones kept to refill the memtables' bound, so a steady ingest

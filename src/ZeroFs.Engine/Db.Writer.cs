@@ -10,14 +10,14 @@ public sealed partial class Db
     {
         await foreach (var request in _requests.Reader.ReadAllAsync().ConfigureAwait(false))
         {
-            if (Volatile.Read(ref _failure) is { } failure)
-            {
-                request.Completion?.TrySetException(failure);
-                continue;
-            }
-
             try
             {
+                if (Volatile.Read(ref _failure) is { } failure)
+                {
+                    request.Completion?.TrySetException(failure);
+                    continue;
+                }
+
                 if (request.Batch is null)
                 {
                     lock (_commitLock)
